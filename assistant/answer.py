@@ -1,0 +1,129 @@
+"""``Assistant.ask``: validate, analyse, retrieve, pick the answer sentence,
+cite, or abstain when the notice does not cover the question.
+
+Abstention: the assistant abstains when the best dense cosine similarity of
+any allowed passage is below ``abstain_threshold`` (a setting).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from assistant.models import Answer, Citation, CitedRegion, CitedSection
+from assistant.query import Query, analyse
+from assistant.retrieve import Hit, rank
+from assistant.sentences import best_sentence
+from assistant.validate import clean_question
+from corpus.models import Passage
+from corpus.regions import gazetteer
+from index.bundle import IndexBundle, load
+from index.lexical import tokenize
+from noticeqa.settings import get_settings
+
+NOT_COVERED = "The notice does not appear to cover this question."
+ANSWER_POOL = 3  # the answer sentence is chosen among this many top citations
+
+
+class Assistant:
+    def __init__(self, bundle: IndexBundle):
+        self.bundle = bundle
+        self.passages = bundle.passages
+        self._sentences: dict[int, list[int]] = defaultdict(list)
+        for row, ref in enumerate(bundle.sentences):
+            self._sentences[ref.passage].append(row)
+        self._gaz = gazetteer()
+        self._by_id = {p.id: p for p in self.passages}
+
+    @classmethod
+    def load(cls, index_dir: Path | None = None, model: str | None = None) -> "Assistant":
+        return cls(load(index_dir, model))
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._by_id.get(passage_id)
+
+    def ask(
+        self,
+        question: str,
+        top_k: int | None = None,
+        history: list[str] | None = None,
+        provinces: list[str] | None = None,
+        sections: list[int] | None = None,
+        retriever: str = "hybrid",
+        threshold: float | None = None,
+    ) -> Answer:
+        """Answer ``question`` with cited verbatim excerpts; raises ``InputError``
+        for a question that fails validation."""
+        settings = get_settings()
+        text = clean_question(question, settings.max_question_chars)
+        top_k = top_k or settings.top_k
+        threshold = settings.abstain_threshold if threshold is None else threshold
+        query = analyse(text, history)
+        qvec = self.bundle.embedder.encode([query.text])[0]
+        hits = self._hits(query, qvec, retriever, provinces, sections)
+        filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
+        recognised = dict(
+            regions_recognized=[CitedRegion(name=r.name, province=r.province) for r in query.regions],
+            sections_recognized=list(query.sections),
+            filters=filters,
+        )
+        if not hits or max(h.dense for h in hits) < threshold:
+            return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
+        citations = self._cite(hits[: self._k(query, hits, top_k)], query, qvec)
+        best = max(citations[:ANSWER_POOL], key=lambda c: c[1])[0]
+        answer = best.text[best.highlight[0] : best.highlight[1]]
+        return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
+
+    def _hits(self, query: Query, qvec: np.ndarray, retriever, provinces, sections) -> list[Hit]:
+        scores, ids = self.bundle.dense.search(qvec, len(self.passages))
+        dense = np.zeros(len(self.passages), dtype=np.float32)
+        dense[ids[0][ids[0] >= 0]] = scores[0][ids[0] >= 0]
+        lexical = self.bundle.lexical.scores(query.text)
+        return rank(
+            self.passages, dense, lexical, query, retriever,
+            frozenset(provinces or ()), frozenset(int(s) for s in sections or ()),
+        )
+
+    def _k(self, query: Query, hits: list[Hit], top_k: int) -> int:
+        """Lists that name a region or section return every matching experience."""
+        if not query.wants_list or not (query.localities or query.sections):
+            return top_k
+        matching = sum(1 for h in hits if self._matches(self.passages[h.index], query))
+        return max(top_k, matching)
+
+    def _matches(self, p: Passage, query: Query) -> bool:
+        if p.kind != "experience":
+            return False
+        if query.localities and not any(r.name in query.localities for r in p.regions):
+            return False
+        return not query.sections or (p.section is not None and p.section.number in query.sections)
+
+    def _cite(self, hits: list[Hit], query: Query, qvec: np.ndarray) -> list[tuple[Citation, float]]:
+        query_tokens = set(tokenize([query.text])[0])
+        has_place = lambda s: bool(self._gaz.find(s))  # noqa: E731
+        out = []
+        for rank_, hit in enumerate(hits, start=1):
+            p = self.passages[hit.index]
+            rows = self._sentences[hit.index]
+            refs = [self.bundle.sentences[r] for r in rows]
+            cosines = self.bundle.sentence_vectors[rows] @ qvec if rows else np.zeros(0)
+            span, sentence_score = best_sentence(
+                p.text, [(r.start, r.end) for r in refs], cosines, query, query_tokens, has_place
+            )
+            out.append((self._citation(rank_, p, span, hit.score), sentence_score + 0.05 * hit.dense))
+        return out
+
+    @staticmethod
+    def _citation(rank_: int, p: Passage, span: tuple[int, int], score: float) -> Citation:
+        section = CitedSection(
+            part=p.part,
+            number=p.section.number if p.section else None,
+            title=p.section.title if p.section else None,
+        )
+        return Citation(
+            rank=rank_, passage_id=p.id, text=p.text, highlight=span, section=section,
+            regions=[CitedRegion(name=r.name, province=r.province) for r in p.regions],
+            score=round(score, 6),
+        )

@@ -1,0 +1,106 @@
+"""What a question names: regions (localities, aliases, Chinese names,
+provinces), sections (by number or topic), and what kind of answer it wants.
+
+A province reaches every locality in it: "Hunan" -> Chenzhou, Xiangtan.
+Follow-ups borrow what an earlier turn named when they name nothing
+themselves: ["How many rental units did Xiangtan mobilize?", "What else did
+it do?"] -> the second question is about Xiangtan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus.models import Region
+from corpus.regions import Gazetteer, gazetteer
+from corpus.source import data_bytes
+
+_SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
+_LIST = re.compile(
+    r"^\s*(which|list|name)\b|\b(which (places|pilots|cities|counties|regions|localities|districts)|"
+    r"all (the )?(pilots|places|examples|experiences)|what did (the )?pilots)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
+_WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_ELLIPTIC = re.compile(
+    r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
+    r"this place|the same|else|other places|other pilots)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _section_topics() -> dict[int, list[str]]:
+    data = json.loads(data_bytes("sections.json"))
+    return {s["number"]: [t.lower() for t in s["topics"]] for s in data["sections"]}
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # what is searched
+    regions: tuple[Region, ...] = ()  # as named in the question
+    localities: frozenset[str] = frozenset()  # names reached, provinces expanded
+    sections: tuple[int, ...] = ()
+    wants_list: bool = False
+    wants_count: bool = False
+    wants_place: bool = False
+    borrowed: tuple[str, ...] = field(default_factory=tuple)
+
+
+def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
+    out: list[Region] = []
+    for m in gaz.find(text, ignore_case=True):
+        if m.region not in out:
+            out.append(m.region)
+    return tuple(out)
+
+
+def reach(regions, gaz: Gazetteer) -> frozenset[str]:
+    """Names of every region the question reaches (provinces include their localities)."""
+    names = set()
+    for r in regions:
+        names.add(r.name)
+        if r.is_province:
+            names.update(loc.name for loc in gaz.localities_in(r.name))
+    return frozenset(names)
+
+
+def sections_in(text: str) -> tuple[int, ...]:
+    """Sections named by number ("section 8", "§8") or by topic words."""
+    found = [int(a or b) for a, b in _SECTION_NUMBER.findall(text) if 1 <= int(a or b) <= 13]
+    lowered = text.lower()
+    for number, topics in _section_topics().items():
+        if number not in found and any(re.search(rf"\b{re.escape(t)}", lowered) for t in topics):
+            found.append(number)
+    return tuple(found)
+
+
+def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | None = None) -> Query:
+    """A ``Query`` for ``question``, resolving ellipsis against ``history``
+    (earlier user turns, oldest first)."""
+    gaz = gaz or gazetteer()
+    regions = regions_in(question, gaz)
+    sections = sections_in(question)
+    text, borrowed = question, ()
+    previous = [h for h in (history or []) if h and h.strip()]
+    if previous and _ELLIPTIC.search(question):
+        last = previous[-1]
+        if not regions:
+            regions = regions_in(last, gaz)
+            borrowed = tuple(r.name for r in regions)
+        if not sections or not regions_in(question, gaz):
+            text = f"{last} {question}"
+    return Query(
+        text=text,
+        regions=regions,
+        localities=reach(regions, gaz),
+        sections=sections,
+        wants_list=bool(_LIST.search(question)),
+        wants_count=bool(_COUNT.search(question)),
+        wants_place=bool(_WHERE.search(question)),
+        borrowed=borrowed,
+    )

@@ -1,0 +1,106 @@
+"""The region gazetteer (``corpus/data/gazetteer.json``) and finding its names
+in text.
+
+A mention is one name as written ("Meikou", "Shandong Province", "湘潭"); it
+resolves to a canonical ``Region``. Matching is case-sensitive on the notice
+(place names are capitalised there) and case-insensitive on questions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.models import Region
+from corpus.source import data_bytes
+
+_CHINESE_SUFFIXES = (
+    "特别行政区", "维吾尔自治区", "回族自治区", "壮族自治区", "自治区",
+    "黎族苗族自治县", "土家族自治县", "省", "市", "县", "区", "镇",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    region: Region
+
+    @property
+    def is_province(self) -> bool:
+        return self.region.is_province
+
+
+def _chinese_keys(chinese: str) -> list[str]:
+    """"湘潭市" -> ["湘潭市", "湘潭"]; "广西壮族自治区" -> ["广西壮族自治区", "广西"]."""
+    keys = [chinese]
+    for suffix in _CHINESE_SUFFIXES:
+        if chinese.endswith(suffix) and len(chinese) - len(suffix) >= 2:
+            keys.append(chinese[: -len(suffix)])
+            break
+    return keys
+
+
+class Gazetteer:
+    """Provinces and localities, with a lookup from every spelling to its region."""
+
+    def __init__(self, data: dict):
+        self.provinces: dict[str, Region] = {}
+        self.localities: dict[str, Region] = {}
+        self._by_key: dict[str, Region] = {}
+        for p in data["provinces"]:
+            region = Region(name=p["name"], province=p["name"], chinese=p["chinese"])
+            self.provinces[region.name] = region
+            self._add_keys(region, [p["name"], *p["aliases"]])
+        for loc in data["localities"]:
+            if loc["province"] not in self.provinces:
+                raise ValueError(f"locality {loc['name']!r} names unknown province {loc['province']!r}")
+            region = Region(
+                name=loc["name"], province=loc["province"], chinese=loc["chinese"], parent=loc["parent"]
+            )
+            self.localities[region.name] = region
+            self._add_keys(region, [loc["name"], *loc["aliases"]])
+        self._latin = self._pattern(k for k in self._by_key if k.isascii() or "’" in k)
+        self._chinese = re.compile(
+            "|".join(re.escape(k) for k in sorted((k for k in self._by_key if not k.isascii() and "’" not in k), key=len, reverse=True))
+        )
+
+    def _add_keys(self, region: Region, names: list[str]) -> None:
+        for name in names:
+            self._by_key.setdefault(name.casefold(), region)
+        for key in _chinese_keys(region.chinese):
+            self._by_key.setdefault(key, region)
+
+    @staticmethod
+    def _pattern(keys) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)({alternation})(?: [Pp]rovince)?(?!\w)", re.IGNORECASE)
+
+    def lookup(self, name: str) -> Region | None:
+        """Canonical region for any spelling: ``lookup("meikou").name == "Meihekou"``."""
+        return self._by_key.get(name.strip().casefold()) or self._by_key.get(name.strip())
+
+    def find(self, text: str, ignore_case: bool = False) -> list[Mention]:
+        """Every gazetteer name in ``text``, left to right, longest match first."""
+        found: list[Mention] = []
+        for m in self._latin.finditer(text):
+            if not ignore_case and not m.group(1)[0].isupper():
+                continue
+            region = self._by_key[m.group(1).casefold()]
+            found.append(Mention(m.start(), m.end(), region))
+        for m in self._chinese.finditer(text):
+            found.append(Mention(m.start(), m.end(), self._by_key[m.group(0)]))
+        return sorted(found, key=lambda x: x.start)
+
+    def localities_in(self, province: str) -> list[Region]:
+        return [r for r in self.localities.values() if r.province == province]
+
+    def all_regions(self) -> list[Region]:
+        return [*self.provinces.values(), *self.localities.values()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(json.loads(data_bytes("gazetteer.json")))

@@ -1,0 +1,1 @@
+"""Evaluation: the QA set, metrics and reports."""

@@ -1,0 +1,92 @@
+"""The ``noticeqa`` command: build, ask, serve (and eval, bench).
+
+Errors of ours become one line on stderr and exit status 1; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from noticeqa.errors import NoticeQAError
+from noticeqa.settings import get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited answers from the NDRC new-urbanization pilot notice.")
+
+IndexDir = typer.Option(None, "--index-dir", help="index directory (default: NOTICEQA_INDEX_DIR or .noticeqa)")
+
+
+def _fail(exc: Exception) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def build(index_dir: Optional[Path] = IndexDir, model: Optional[str] = typer.Option(None, help="model name or directory")) -> None:
+    """Build the index and print a short summary."""
+    from index.bundle import build as build_index
+
+    started = time.perf_counter()
+    try:
+        bundle = build_index(index_dir, model)
+    except NoticeQAError as exc:
+        _fail(exc)
+    m = bundle.manifest
+    typer.echo(
+        f"built {bundle.directory}: {m.passages} passages, {m.sections} sections, "
+        f"{m.regions} regions, model {m.model} (dim {m.dimension}), "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
+@app.command()
+def ask(
+    question: str,
+    top_k: Optional[int] = typer.Option(None, "--top-k", min=1, max=50, help="number of excerpts"),
+    as_json: bool = typer.Option(False, "--json", help="print the Answer as JSON"),
+    retriever: str = typer.Option("hybrid", help="hybrid, dense or lexical"),
+    index_dir: Optional[Path] = IndexDir,
+) -> None:
+    """Answer a question with cited excerpts of the notice."""
+    from assistant import Assistant
+    from assistant.render import answer_text
+
+    try:
+        answer = Assistant.load(index_dir).ask(question, top_k=top_k, retriever=retriever)
+    except (NoticeQAError, ValueError) as exc:
+        _fail(exc)
+    typer.echo(answer.model_dump_json(indent=2) if as_json else answer_text(answer))
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="address to bind (default 127.0.0.1)"),
+    port: Optional[int] = typer.Option(None, help="port (default 7860)"),
+    index_dir: Optional[Path] = IndexDir,
+) -> None:
+    """Serve the browser chat."""
+    from assistant import Assistant
+    from ui.serve import launch
+
+    settings = get_settings()
+    try:
+        assistant = Assistant.load(index_dir)
+    except NoticeQAError as exc:
+        _fail(exc)
+    launch(assistant, host or settings.host, port or settings.port)
+
+
+def main() -> None:
+    try:
+        app()
+    except NoticeQAError as exc:  # pragma: no cover - last resort
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

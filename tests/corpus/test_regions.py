@@ -1,0 +1,36 @@
+from corpus.regions import gazetteer
+from corpus.source import notice_text
+
+
+def test_every_provincial_level_division_is_listed():
+    assert len(gazetteer().provinces) == 34
+
+
+def test_every_locality_has_its_province_and_chinese_name():
+    g = gazetteer()
+    for loc in g.localities.values():
+        assert loc.province in g.provinces, loc
+        assert loc.chinese, loc
+
+
+def test_every_gazetteer_locality_is_named_in_the_notice():
+    named = {m.region.name for m in gazetteer().find(notice_text())}
+    assert set(gazetteer().localities) <= named
+
+
+def test_misspellings_resolve_to_the_real_place():
+    g = gazetteer()
+    assert g.lookup("Meikou").name == "Meihekou"
+    assert g.lookup("Shanghanghang").name == "Shanghang"
+    assert g.lookup("meikou").province == "Jilin"
+
+
+def test_chinese_names_are_found_in_questions():
+    found = gazetteer().find("湘潭和梅河口做了什么？", ignore_case=True)
+    assert [m.region.name for m in found] == ["Xiangtan", "Meihekou"]
+
+
+def test_case_sensitive_in_the_notice_but_not_in_questions():
+    g = gazetteer()
+    assert g.find("what did xiangtan do") == []
+    assert [m.region.name for m in g.find("what did xiangtan do", ignore_case=True)] == ["Xiangtan"]

@@ -1,0 +1,1 @@
+"""Browser chat (Gradio): a thin layer over ``assistant.Assistant``."""
