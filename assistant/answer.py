@@ -21,6 +21,7 @@ from corpus.models import Passage
 from corpus.regions import gazetteer
 from index.bundle import IndexBundle, load
 from index.lexical import tokenize
+from noticeqa.errors import InputError
 from noticeqa.settings import get_settings
 
 NOT_COVERED = "The notice does not appear to cover this question."
@@ -56,12 +57,35 @@ class Assistant:
     ) -> Answer:
         """Answer ``question`` with cited verbatim excerpts; raises ``InputError``
         for a question that fails validation."""
+        query = self._analyse(question, history)
+        qvec = self.bundle.embedder.encode([query.text])[0]
+        return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold)
+
+    def ask_many(self, questions: list[str], **options) -> list[Answer | InputError]:
+        """Answer several questions with one batched ``encode``: the way a busy
+        server answers concurrent users. Invalid questions yield their ``InputError``."""
+        queries: list[Query | InputError] = []
+        for q in questions:
+            try:
+                queries.append(self._analyse(q, options.get("history")))
+            except InputError as exc:
+                queries.append(exc)
+        valid = [q for q in queries if isinstance(q, Query)]
+        vectors = iter(self.bundle.embedder.encode([q.text for q in valid]))
+        keys = ("top_k", "provinces", "sections", "retriever", "threshold")
+        kwargs = {k: options[k] for k in keys if k in options}
+        return [q if isinstance(q, InputError) else self._answer(q, next(vectors), **kwargs) for q in queries]
+
+    def _analyse(self, question: str, history: list[str] | None) -> Query:
+        text = clean_question(question, get_settings().max_question_chars)
+        return analyse(text, history)
+
+    def _answer(self, query: Query, qvec: np.ndarray, top_k=None, provinces=None, sections=None,
+                retriever: str = "hybrid", threshold: float | None = None) -> Answer:
         settings = get_settings()
-        text = clean_question(question, settings.max_question_chars)
         top_k = top_k or settings.top_k
         threshold = settings.abstain_threshold if threshold is None else threshold
-        query = analyse(text, history)
-        qvec = self.bundle.embedder.encode([query.text])[0]
+        text = query.question
         hits = self._hits(query, qvec, retriever, provinces, sections)
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
         recognised = dict(

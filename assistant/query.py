@@ -41,7 +41,8 @@ def _section_topics() -> dict[int, list[str]]:
 
 @dataclass(frozen=True)
 class Query:
-    text: str  # what is searched
+    question: str  # as asked, after validation
+    text: str  # what is searched (with an earlier turn for elliptical follow-ups)
     regions: tuple[Region, ...] = ()  # as named in the question
     localities: frozenset[str] = frozenset()  # names reached, provinces expanded
     sections: tuple[int, ...] = ()
@@ -95,6 +96,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         if not sections or not regions_in(question, gaz):
             text = f"{last} {question}"
     return Query(
+        question=question,
         text=text,
         regions=regions,
         localities=reach(regions, gaz),

@@ -10,6 +10,7 @@ import gradio as gr
 
 from assistant import Assistant
 from assistant.render import answer_html
+from ui.api import add_api
 from noticeqa.errors import NoticeQAError
 
 log = logging.getLogger(__name__)
@@ -67,4 +68,5 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         for trigger in (box.submit, send.click):
             trigger(respond, [box, chat, turns], [box, chat, turns], api_name=False)
+        add_api(assistant)
     return demo
