@@ -1,17 +1,19 @@
 """``Assistant.ask``: validate, analyse, retrieve, pick the answer sentence,
 cite, or abstain when the notice does not cover the question.
 
-Abstention: the assistant abstains when the best dense cosine similarity of
-any allowed passage is below ``abstain_threshold`` (a setting).
+Abstention is decided in ``assistant.abstain`` from dense evidence, unknown
+place names and region mismatch.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from assistant.abstain import Evidence, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import Query, analyse
 from assistant.retrieve import Hit, rank
@@ -26,6 +28,7 @@ from noticeqa.settings import get_settings
 
 NOT_COVERED = "The notice does not appear to cover this question."
 ANSWER_POOL = 3  # the answer sentence is chosen among this many top citations
+MAX_LIST = 20  # most citations a list answer returns
 
 
 class Assistant:
@@ -78,7 +81,25 @@ class Assistant:
 
     def _analyse(self, question: str, history: list[str] | None) -> Query:
         text = clean_question(question, get_settings().max_question_chars)
-        return analyse(text, history)
+        query = analyse(text, history)
+        if query.section_ref and not query.sections and history:
+            previous = analyse(history[-1])
+            hits = self._hits(previous, self.bundle.embedder.encode([previous.text])[0], "hybrid", None, None)
+            section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
+            if section is not None:
+                query = replace(query, sections=(section.number,), text=query.question)
+        return query
+
+    def _evidence(self, query: Query, hits: list[Hit]) -> Evidence:
+        named = query.localities
+        region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
+        return Evidence(
+            best_dense=max(h.dense for h in hits),
+            region_best=max(region_scores) if named and region_scores else None,
+            unknown_names=unknown_names(query.question),
+            topic_words=topic_words(query.question),
+            names_region=bool(named and region_scores),
+        )
 
     def _answer(self, query: Query, qvec: np.ndarray, top_k=None, provinces=None, sections=None,
                 retriever: str = "hybrid", threshold: float | None = None) -> Answer:
@@ -93,7 +114,9 @@ class Assistant:
             sections_recognized=list(query.sections),
             filters=filters,
         )
-        if not hits or max(h.dense for h in hits) < threshold:
+        if not hits or should_abstain(
+            self._evidence(query, hits), threshold, settings.region_threshold, settings.unknown_name_override
+        ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         citations = self._cite(hits[: self._k(query, hits, top_k)], query, qvec)
         best = max(citations[:ANSWER_POOL], key=lambda c: c[1])[0]
@@ -111,11 +134,17 @@ class Assistant:
         )
 
     def _k(self, query: Query, hits: list[Hit], top_k: int) -> int:
-        """Lists that name a region or section return every matching experience."""
-        if not query.wants_list or not (query.localities or query.sections):
+        """Lists return every matching experience: all of a named region or
+        section, else every experience within ``list_margin`` of the best."""
+        if not query.wants_list:
             return top_k
-        matching = sum(1 for h in hits if self._matches(self.passages[h.index], query))
-        return max(top_k, matching)
+        if query.localities or query.sections:
+            matching = sum(1 for h in hits if self._matches(self.passages[h.index], query))
+        else:
+            best = max(h.dense for h in hits)
+            margin = get_settings().list_margin
+            matching = sum(1 for h in hits if h.dense >= best - margin and self.passages[h.index].kind == "experience")
+        return min(max(top_k, matching), MAX_LIST)
 
     def _matches(self, p: Passage, query: Query) -> bool:
         if p.kind != "experience":

@@ -26,6 +26,7 @@ _LIST = re.compile(
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
     r"this place|the same|else|other places|other pilots)\b",
@@ -50,6 +51,7 @@ class Query:
     wants_count: bool = False
     wants_place: bool = False
     borrowed: tuple[str, ...] = field(default_factory=tuple)
+    section_ref: bool = False  # "that section", "the same section": the previous answer's
 
 
 def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
@@ -94,7 +96,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
             regions = regions_in(last, gaz)
             borrowed = tuple(r.name for r in regions)
         if not sections or not regions_in(question, gaz):
-            text = f"{last} {question}"
+            text = f"{_without_regions(last, gaz) if regions_in(question, gaz) else last} {question}"
     return Query(
         question=question,
         text=text,
@@ -105,4 +107,13 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_count=bool(_COUNT.search(question)),
         wants_place=bool(_WHERE.search(question)),
         borrowed=borrowed,
+        section_ref=bool(previous and _SECTION_REF.search(question)),
     )
+
+
+def _without_regions(text: str, gaz: Gazetteer) -> str:
+    """The earlier turn with its place names removed, so that "What about
+    Yinchuan?" searches Yinchuan, not the place asked about before."""
+    for m in reversed(gaz.find(text, ignore_case=True)):
+        text = text[: m.start] + text[m.end :]
+    return text

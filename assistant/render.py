@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from corpus.models import PART_LABELS
+from corpus.models import PART_LABELS, Passage, Region
 
 
 def section_label(section: CitedSection) -> str:
@@ -72,3 +72,77 @@ def answer_html(answer: Answer) -> str:
         )
         parts.append(f"<div class='nqa-citations'>{items}</div>")
     return "".join(parts)
+
+
+def filters_label(filters: dict[str, list[str]]) -> str:
+    """"Hunan, Hebei · §2, §8"; "" when nothing restricts retrieval."""
+    parts = []
+    if filters.get("provinces"):
+        parts.append(", ".join(filters["provinces"]))
+    if filters.get("sections"):
+        parts.append(", ".join(f"§{s}" for s in filters["sections"]))
+    return " · ".join(parts)
+
+
+def filters_html(filters: dict[str, list[str]]) -> str:
+    """The active-filter note shown beside an answer; "" without filters."""
+    label = filters_label(filters)
+    return f"<p class='nqa-filters'>Filtered to: {html.escape(label)}</p>" if label else ""
+
+
+def chat_html(answer: Answer) -> str:
+    """A chat reply: the active filters (if any), then ``answer_html``."""
+    return filters_html(answer.filters) + answer_html(answer)
+
+
+def citation_choice(c: Citation) -> str:
+    """Label of a citation in the selector: "[1] Xiangtan, Hunan · I §2 equal basic public services"."""
+    return f"[{c.rank}] {regions_label(c.regions)} · {section_label(c.section)}"
+
+
+def _region_detail(region: Region) -> str:
+    chinese = f" ({region.chinese})" if region.chinese else ""
+    return f"{region.label()}{chinese}"
+
+
+def passage_html(c: Citation, cited: Passage, context: list[Passage]) -> str:
+    """The passage viewer: where ``cited`` stands in the notice, then its whole
+    section (``context``) with the cited passage framed and its supporting
+    sentence (``c.highlight``) marked.
+
+    Example header: "Part I · section 2 (2) equal basic public services",
+    "Xiangtan, Hunan (湘潭市)", "line 20, characters 6479–6550".
+    """
+    where = PART_LABELS.get(cited.part, cited.part)
+    if cited.section is not None:
+        where += f" · section {cited.section.number} {cited.section.marker} {cited.section.title}"
+    regions = "; ".join(_region_detail(r) for r in cited.regions) or "no region named"
+    head = (
+        f"<h3 class='nqa-viewer-title'>[{c.rank}] {html.escape(where)}</h3>"
+        f"<dl class='nqa-viewer-meta'>"
+        f"<dt>Region</dt><dd class='nqa-viewer-regions'>{html.escape(regions)}</dd>"
+        f"<dt>Source</dt><dd class='nqa-viewer-source'>line {cited.line}, characters "
+        f"{cited.start}–{cited.end} · passage {html.escape(cited.id)}</dd></dl>"
+    )
+    body = []
+    for p in context:
+        if p.id == cited.id:
+            body.append(f"<p class='nqa-context nqa-cited'>{highlighted_html(p.text, c.highlight)}</p>")
+        else:
+            body.append(f"<p class='nqa-context'>{html.escape(p.text)}</p>")
+    return f"<div class='nqa-viewer'>{head}<div class='nqa-viewer-body'>{''.join(body)}</div></div>"
+
+
+def bar_chart_html(title: str, counts: list[tuple[str, int]]) -> str:
+    """A dependency-free horizontal bar chart (plain HTML, nothing fetched).
+
+    Example: bar_chart_html("Per province", [("Hunan", 4), ("Hebei", 2)]) -> two bars, 100% and 50% wide.
+    """
+    top = max((n for _, n in counts), default=0) or 1
+    rows = "".join(
+        f"<div class='nqa-bar-row'><span class='nqa-bar-label'>{html.escape(label)}</span>"
+        f"<span class='nqa-bar' style='width:{100 * n / top:.0f}%'></span>"
+        f"<span class='nqa-bar-count'>{n}</span></div>"
+        for label, n in counts
+    )
+    return f"<figure class='nqa-chart'><figcaption>{html.escape(title)}</figcaption>{rows}</figure>"

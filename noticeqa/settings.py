@@ -30,6 +30,15 @@ class Settings(BaseSettings):
     abstain_threshold: float = Field(
         0.35, description="best dense cosine similarity below which the assistant abstains"
     )
+    region_threshold: float = Field(
+        0.30, description="abstain when the named locality's best passage is below this cosine"
+    )
+    unknown_name_override: float = Field(
+        0.75, description="answer despite an unknown proper noun only above this cosine"
+    )
+    list_margin: float = Field(
+        0.08, description="list questions return every experience within this cosine of the best"
+    )
     max_question_chars: int = Field(1000, ge=1)
     host: str = "127.0.0.1"
     port: int = 7860

@@ -1,0 +1,93 @@
+"""Deciding that the notice does not cover a question, from several signals.
+
+1. Dense evidence: the best cosine similarity of any allowed passage is below
+   ``dense_threshold``.
+2. Unknown place: the question names a proper noun that the notice never
+   uses (e.g. "Shenzhen"), and the best passage is not a near-verbatim match
+   (cosine below ``unknown_name_override``): another place's passage is no
+   answer.
+A question that names a region of the notice and asks nothing more ("What
+did pilots in Hebei do?") is always answered from that region's passages.
+3. Region mismatch: the question names a locality of the notice, but none of
+   that locality's passages is close to the question (best cosine among them
+   below ``region_threshold``): the notice names the place, not that fact.
+
+Thresholds are settings (``NOTICEQA_ABSTAIN_THRESHOLD`` ...), tuned on the
+``dev`` split of the QA set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.regions import gazetteer
+from corpus.source import notice_text
+
+_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Za-z]+)*)")
+_COMMON = frozenset(
+    """what which who whom whose where when why how did does do is are was were can could would should
+    will tell list name give show please according describe explain in on at of for to from by with the a an
+    and or but if about under than this that these those there it its they their i we you my our your
+    notice pilot pilots province provinces city cities county district town chinese china ndrc state council
+    part section english beijing""".split()
+)
+
+
+_GENERIC = frozenset(
+    """what which who where when how did does do done is are was were can tell list name give show
+    all any other else pilot pilots place places region regions city cities county counties district
+    districts area areas locality localities province provinces mention mentioned named notice say says
+    said experience experiences practice practices example examples exploration explore explored about
+    in of the a an and or to for from on there their its it they them this that""".split()
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    best_dense: float
+    region_best: float | None  # best cosine among the named regions' passages
+    unknown_names: tuple[str, ...]
+    topic_words: tuple[str, ...] = ()  # what the question asks beyond naming places
+    names_region: bool = False
+
+
+@lru_cache(maxsize=1)
+def _notice_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", notice_text()))
+
+
+def unknown_names(question: str) -> tuple[str, ...]:
+    """Capitalised words (not the first word) that neither the notice nor the
+    gazetteer knows. Example: "What did Shenzhen do?" -> ("Shenzhen",)."""
+    gaz = gazetteer()
+    found = []
+    for m in _CAPITALISED.finditer(question):
+        word = m.group(1)
+        if m.start() == 0 or word.casefold() in _COMMON:
+            continue
+        if word.casefold() not in _notice_words() and gaz.lookup(word) is None:
+            found.append(word)
+    return tuple(found)
+
+
+def topic_words(question: str) -> tuple[str, ...]:
+    """Words of the question that are neither place names nor generic
+    question words. Example: "What did pilots in Hebei do?" -> ()."""
+    text = question
+    for m in reversed(gazetteer().find(question, ignore_case=True)):
+        text = text[: m.start] + " " + text[m.end :]
+    return tuple(w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text.lower()) if w not in _GENERIC)
+
+
+def should_abstain(
+    evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float
+) -> bool:
+    if evidence.names_region and not evidence.topic_words:
+        return False  # "What did pilots in Hebei do?": the region's passages answer it
+    if evidence.best_dense < dense_threshold:
+        return True
+    if evidence.unknown_names and evidence.best_dense < unknown_name_override:
+        return True
+    return evidence.region_best is not None and evidence.region_best < region_threshold
