@@ -39,3 +39,29 @@ def embedder():
     from index.embed import get_embedder
 
     return get_embedder()
+
+
+@pytest.fixture(scope="session")
+def few_items():
+    """One question of each kind from the bundled QA set."""
+    from eval.qa import load_qa
+
+    picked, seen = [], set()
+    for item in load_qa():
+        if item.kind not in seen:
+            seen.add(item.kind)
+            picked.append(item)
+    return picked
+
+
+@pytest.fixture(scope="session")
+def small_report(assistant, few_items, tmp_path_factory):
+    """A real evaluation report of ``few_items``, written once per session."""
+    from eval.report import Report, write_report
+    from eval.run import evaluate
+
+    report = Report(qa="bundled", split="all", created="2026-01-01T00:00:00+00:00",
+                    runs=[evaluate(assistant, few_items, "hybrid")])
+    path = tmp_path_factory.mktemp("eval") / "latest.json"
+    write_report(report, path)
+    return path, report

@@ -1,0 +1,35 @@
+"""Per-question judgements: does a citation contain the span, do its regions
+and section match the labels. Matching uses ``corpus.normalize.match_key`` (case,
+whitespace and the translation's ``*`` artefacts); region names are compared
+after ``gazetteer().lookup`` so aliases ("Meikou") match canonical names."""
+
+from __future__ import annotations
+
+from assistant import Answer, Citation
+from corpus.normalize import match_key
+from corpus.regions import gazetteer
+
+
+def contains(text: str, span: str) -> bool:
+    """Example: contains("public **** Services", "public services") -> True."""
+    return match_key(span) in match_key(text)
+
+
+def first_hit(answer: Answer, span: str) -> Citation | None:
+    """The best-ranked citation whose text contains ``span`` (None if none)."""
+    return next((c for c in answer.citations if contains(c.text, span)), None)
+
+
+def _canonical(name: str) -> str:
+    region = gazetteer().lookup(name.strip())
+    return region.name if region else name.strip().casefold()
+
+
+def regions_match(citation: Citation, expected: list[str]) -> bool:
+    """Every expected entry ("A|B" = A or B) names one of the citation's regions."""
+    cited = {_canonical(r.name) for r in citation.regions}
+    return all(any(_canonical(alt) in cited for alt in entry.split("|")) for entry in expected)
+
+
+def section_match(citation: Citation, expected: int) -> bool:
+    return citation.section.number == expected

@@ -1,0 +1,1 @@
+"""Fixtures shared by the eval tests live in tests/conftest.py (the browser tests use them too)."""

@@ -1,0 +1,30 @@
+"""Span and label matching on fake citations."""
+
+from assistant.models import Answer, Citation, CitedRegion, CitedSection
+from eval import judge
+
+
+def _citation(rank, text, regions=(), number=2):
+    return Citation(rank=rank, passage_id=f"p{rank}", text=text, highlight=(0, len(text)),
+                    section=CitedSection(part="I", number=number), score=0.5,
+                    regions=[CitedRegion(name=n, province="X") for n in regions])
+
+
+def test_contains_ignores_case_spacing_and_asterisks():
+    assert judge.contains("providing public **** Services  to all", "public services to ALL")
+    assert not judge.contains("public services", "private services")
+
+
+def test_first_hit_regions_and_section():
+    answer = Answer(question="q", abstained=False, answer="a", citations=[
+        _citation(1, "Suizhou mobilized about 18,000 units", ["Suizhou"]),
+        _citation(2, "Meikou, Jilin, has introduced ...", ["Meihekou"], number=6),
+    ])
+    hit = judge.first_hit(answer, "has introduced")
+    assert hit.rank == 2
+    # alias on the label side and alternatives separated by |
+    assert judge.regions_match(hit, ["Meikou"])
+    assert judge.regions_match(hit, ["Nanjing|Meihekou"])
+    assert not judge.regions_match(hit, ["Meihekou", "Suizhou"])
+    assert judge.section_match(hit, 6) and not judge.section_match(hit, 2)
+    assert judge.first_hit(answer, "absent span") is None

@@ -1,0 +1,74 @@
+"""The bundled QA set loads clean and has the composition the issue asks for;
+bad lines of another set are reported with their line numbers."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from corpus.regions import gazetteer
+from eval.qa import QAFileError, load_qa, select_split
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_qa()
+
+
+def test_composition(items):
+    kinds = Counter(i.kind for i in items)
+    assert len(items) >= 250
+    assert len({i.id for i in items}) == len(items)
+    assert kinds["paraphrase"] >= 40 and kinds["list"] >= 30 and kinds["followup"] >= 20
+    unanswerable = kinds["unanswerable"] + kinds["near-miss"]
+    assert unanswerable >= 0.2 * len(items)
+    assert abs(kinds["unanswerable"] - kinds["near-miss"]) <= 2
+
+
+def test_every_section_and_locality_appears(items):
+    assert {i.section for i in items if i.section} == set(range(1, 14))
+    named = {gazetteer().lookup(a).name for i in items for e in i.regions for a in e.split("|")}
+    assert set(gazetteer().localities) <= named
+
+
+def test_splits_are_stratified(items):
+    dev, test = select_split(items, "dev"), select_split(items, "test")
+    assert len(dev) + len(test) == len(items)
+    for kind, n in Counter(i.kind for i in items).items():
+        assert abs(sum(i.kind == kind for i in dev) - sum(i.kind == kind for i in test)) <= 1, kind
+
+
+def test_bad_lines_are_reported_with_numbers(tmp_path):
+    good = dict(id="q1", question="How many units did Xiangtan mobilize?", answer="about 29,000",
+                regions=["Xiangtan"], section=2, kind="numeric", split="dev")
+    lines = [
+        good,
+        {**good, "id": "q2", "answer": "about 31,000"},            # 2: span not in the notice
+        {**good, "id": "q3", "regions": ["Atlantis"]},             # 3: unknown region
+        {**good, "id": "q4", "section": 14},                       # 4: section out of range
+        {**good, "id": "q1"},                                      # 5: duplicate id
+        {**good, "id": "q6", "extra": 1},                          # 6: unknown field
+        {**good, "id": "q7", "kind": "unanswerable"},              # 7: unanswerable with an answer
+    ]
+    path = tmp_path / "qa.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n{not json\n")
+    with pytest.raises(QAFileError) as info:
+        load_qa(path)
+    message = str(info.value)
+    for number, fragment in [(2, "about 31,000"), (3, "Atlantis"), (4, "section"), (5, "already used on line 1"),
+                             (6, "extra"), (7, "unanswerable"), (8, "not JSON")]:
+        assert any(line.startswith(f"line {number}:") and fragment in line for line in message.splitlines()), number
+    assert "line 1:" not in message
+
+
+def test_spans_match_after_normalisation(tmp_path):
+    row = dict(id="q", question="?", answer="Public  services in cities", regions=["Meikou|Meihekou"],
+               section=2, kind="factoid", split="test")
+    path = tmp_path / "qa.jsonl"
+    path.write_text(json.dumps(row))
+    assert load_qa(path)[0].answer == "Public  services in cities"
+
+
+def test_missing_file_is_actionable(tmp_path):
+    with pytest.raises(QAFileError, match="--qa"):
+        load_qa(tmp_path / "nope.jsonl")
