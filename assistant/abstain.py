@@ -10,7 +10,18 @@ A question that names a region of the notice and asks nothing more ("What
 did pilots in Hebei do?") is always answered from that region's passages.
 3. Region mismatch: the question names a locality of the notice, but none of
    that locality's passages is close to the question (best cosine among them
-   below ``region_threshold``): the notice names the place, not that fact.
+   below ``region_threshold``), or none carries enough of what the question
+   asks about: the share of its topic words (content words that are not place
+   names or question words) found in the passage, a word counting as found
+   when the passage has a word whose embedding has cosine >= ``WORD_MATCH``
+   with it, is below ``coverage_min``. Example: "How many public rental
+   housing units did Chenzhou mobilize?" -> Chenzhou's only passage is about
+   school places: coverage 0/5 -> abstain.
+
+4. Missing figure: a "how many / how much" question whose candidate passages
+   (the named region's, else the best three) give no figure within a few words
+   of a topic word: "How many buses run in Shexian?" -> "covering about 80
+   administrative villages" counts villages, not buses -> abstain.
 
 Thresholds are settings (``NOTICEQA_ABSTAIN_THRESHOLD`` ...), tuned on the
 ``dev`` split of the QA set.
@@ -24,6 +35,7 @@ from functools import lru_cache
 
 from corpus.regions import gazetteer
 from corpus.source import notice_text
+from index.lexical import content_words
 
 _CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Za-z]+)*)")
 _COMMON = frozenset(
@@ -35,12 +47,14 @@ _COMMON = frozenset(
 )
 
 
+WORD_MATCH = 0.6
 _GENERIC = frozenset(
     """what which who where when how did does do done is are was were can tell list name give show
     all any other else pilot pilots place places region regions city cities county counties district
     districts area areas locality localities province provinces mention mentioned named notice say says
     said experience experiences practice practices example examples exploration explore explored about
-    in of the a an and or to for from on there their its it they them this that""".split()
+    in of the a an and or to for from on there their its it they them this that many much has have
+    according""".split()
 )
 
 
@@ -51,6 +65,8 @@ class Evidence:
     unknown_names: tuple[str, ...]
     topic_words: tuple[str, ...] = ()  # what the question asks beyond naming places
     names_region: bool = False
+    coverage: float | None = None  # share of topic words the named region's best passage carries
+    figure_missing: bool = False  # a "how many" question, and no figure near its topic words
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +80,7 @@ def unknown_names(question: str) -> tuple[str, ...]:
     gaz = gazetteer()
     found = []
     for m in _CAPITALISED.finditer(question):
-        word = m.group(1)
+        word = re.sub(r"['’]s$", "", m.group(1))
         if m.start() == 0 or word.casefold() in _COMMON:
             continue
         if word.casefold() not in _notice_words() and gaz.lookup(word) is None:
@@ -78,16 +94,34 @@ def topic_words(question: str) -> tuple[str, ...]:
     text = question
     for m in reversed(gazetteer().find(question, ignore_case=True)):
         text = text[: m.start] + " " + text[m.end :]
-    return tuple(w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text.lower()) if w not in _GENERIC)
+    return tuple(w for w in content_words(text) if w not in _GENERIC)
+
+
+_QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
+
+
+def count_words(question: str) -> tuple[str, ...]:
+    """Words a count in the answer could be of: content words of the question
+    but place names and question words.
+    Example: "How many places did Gu'an's school add?" -> ("places", "school", "add")."""
+    text = question
+    for m in reversed(gazetteer().find(question, ignore_case=True)):
+        text = text[: m.start] + " " + text[m.end :]
+    return tuple(w for w in content_words(text) if w not in _QUESTION_WORDS and not w.endswith("'s"))
 
 
 def should_abstain(
-    evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float
+    evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
+    coverage_min: float = 0.0,
 ) -> bool:
     if evidence.names_region and not evidence.topic_words:
         return False  # "What did pilots in Hebei do?": the region's passages answer it
     if evidence.best_dense < dense_threshold:
         return True
     if evidence.unknown_names and evidence.best_dense < unknown_name_override:
+        return True
+    if evidence.figure_missing:
+        return True
+    if evidence.coverage is not None and evidence.coverage < coverage_min:
         return True
     return evidence.region_best is not None and evidence.region_best < region_threshold

@@ -7,13 +7,14 @@ place names and region mismatch.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from assistant.abstain import Evidence, should_abstain, topic_words, unknown_names
+from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import Query, analyse
 from assistant.retrieve import Hit, rank
@@ -22,13 +23,20 @@ from assistant.validate import clean_question
 from corpus.models import Passage
 from corpus.regions import gazetteer
 from index.bundle import IndexBundle, load
-from index.lexical import tokenize
+from index.lexical import content_words, tokenize
 from noticeqa.errors import InputError
 from noticeqa.settings import get_settings
 
 NOT_COVERED = "The notice does not appear to cover this question."
 ANSWER_POOL = 3  # the answer sentence is chosen among this many top citations
 MAX_LIST = 20  # most citations a list answer returns
+FIGURE_TOKEN = re.compile(r"\d[\d,.]*%?|[a-z][a-z'-]+")
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
+)
+FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
+COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
+RANK_PENALTY = 0.02  # per rank, when choosing the answer sentence among citations
 
 
 class Assistant:
@@ -39,6 +47,12 @@ class Assistant:
         for row, ref in enumerate(bundle.sentences):
             self._sentences[ref.passage].append(row)
         self._gaz = gazetteer()
+        self._word_row = {w: i for i, w in enumerate(bundle.words)}
+        self._figure_words = [self._figure_windows(p.norm_text) for p in self.passages]
+        self._passage_words = [
+            np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
+            for p in self.passages
+        ]
         self._by_id = {p.id: p for p in self.passages}
 
     @classmethod
@@ -63,6 +77,12 @@ class Assistant:
         query = self._analyse(question, history)
         qvec = self.bundle.embedder.encode([query.text])[0]
         return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold)
+
+    def evidence(self, question: str, history: list[str] | None = None, retriever: str = "hybrid") -> Evidence:
+        """The signals the abstention decision reads, for tuning and inspection."""
+        query = self._analyse(question, history)
+        hits = self._hits(query, self.bundle.embedder.encode([query.text])[0], retriever, None, None)
+        return self._evidence(query, hits)
 
     def ask_many(self, questions: list[str], **options) -> list[Answer | InputError]:
         """Answer several questions with one batched ``encode``: the way a busy
@@ -93,13 +113,58 @@ class Assistant:
     def _evidence(self, query: Query, hits: list[Hit]) -> Evidence:
         named = query.localities
         region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
+        topic = topic_words(query.question)
+        region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=max(region_scores) if named and region_scores else None,
             unknown_names=unknown_names(query.question),
-            topic_words=topic_words(query.question),
+            topic_words=topic,
             names_region=bool(named and region_scores),
+            coverage=self._coverage(topic, region_hits[:COVERAGE_POOL]) if topic and region_hits else None,
+            figure_missing=bool(query.wants_count and count_words(query.question))
+            and not self._figure_support(count_words(query.question), (region_hits or hits)[:COVERAGE_POOL]),
         )
+
+    def _figure_windows(self, text: str) -> list[np.ndarray]:
+        """Word rows near each figure of a passage: the words a count can be of.
+        Example: "... mobilized about 29,000 public rental housing units" ->
+        [rows of mobilized, public, rental, housing, units]."""
+        tokens = FIGURE_TOKEN.findall(text.lower())
+        windows = []
+        for i, tok in enumerate(tokens):
+            if tok[0].isdigit() or tok in NUMBER_WORDS:
+                near = tokens[max(0, i - FIGURE_BEFORE) : i] + tokens[i + 1 : i + 1 + FIGURE_AFTER]
+                rows = sorted({self._word_row[w] for w in near if w in self._word_row})
+                windows.append(np.array(rows, dtype=np.int64))
+        return windows
+
+    def _figure_support(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
+        """Does some passage give a figure next to a word of the question's topic?"""
+        vectors = self._topic_vectors(topic)
+        for h in hits:
+            for rows in self._figure_words[h.index]:
+                if len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6:
+                    return True
+        return False
+
+    def _topic_vectors(self, topic: tuple[str, ...]) -> np.ndarray:
+        unknown = [w for w in topic if w not in self._word_row]
+        fresh = dict(zip(unknown, self.bundle.embedder.encode(unknown))) if unknown else {}
+        return np.stack([fresh[w] if w in fresh else self.bundle.word_vectors[self._word_row[w]] for w in topic])
+
+    def _coverage(self, topic: tuple[str, ...], hits: list[Hit]) -> float:
+        """Best share, over the hits' passages, of topic words each passage
+        carries (exactly, or a word with embedding cosine >= WORD_MATCH)."""
+        vectors = self._topic_vectors(topic)
+        best = 0.0
+        for h in hits:
+            rows = self._passage_words[h.index]
+            if len(rows) == 0:
+                continue
+            sims = vectors @ self.bundle.word_vectors[rows].T
+            best = max(best, float((sims.max(axis=1) >= WORD_MATCH - 1e-6).mean()))
+        return best
 
     def _answer(self, query: Query, qvec: np.ndarray, top_k=None, provinces=None, sections=None,
                 retriever: str = "hybrid", threshold: float | None = None) -> Answer:
@@ -115,11 +180,14 @@ class Assistant:
             filters=filters,
         )
         if not hits or should_abstain(
-            self._evidence(query, hits), threshold, settings.region_threshold, settings.unknown_name_override
+            self._evidence(query, hits), threshold, settings.region_threshold,
+            settings.unknown_name_override, settings.coverage_min,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
+        if query.wants_list and (query.localities or query.sections):
+            hits = sorted(hits, key=lambda h: not self._matches(self.passages[h.index], query))
         citations = self._cite(hits[: self._k(query, hits, top_k)], query, qvec)
-        best = max(citations[:ANSWER_POOL], key=lambda c: c[1])[0]
+        best = self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
 
@@ -132,6 +200,13 @@ class Assistant:
             self.passages, dense, lexical, query, retriever,
             frozenset(provinces or ()), frozenset(int(s) for s in sections or ()),
         )
+
+    def _best(self, citations: list[tuple[Citation, float]], query: Query) -> Citation:
+        """The citation holding the answer sentence: among the top few, preferring
+        those that carry a place the question names."""
+        pool = citations[:ANSWER_POOL]
+        named = [c for c in citations[:ANSWER_POOL * 2] if any(r.name in query.localities for r in c[0].regions)]
+        return max(named or pool, key=lambda c: c[1] - RANK_PENALTY * c[0].rank)[0]
 
     def _k(self, query: Query, hits: list[Hit], top_k: int) -> int:
         """Lists return every matching experience: all of a named region or

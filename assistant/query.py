@@ -26,6 +26,7 @@ _LIST = re.compile(
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
@@ -90,7 +91,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     sections = sections_in(question)
     text, borrowed = question, ()
     previous = [h for h in (history or []) if h and h.strip()]
-    if previous and _ELLIPTIC.search(question):
+    if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
         if not regions:
             regions = regions_in(last, gaz)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from corpus.models import Region
 from corpus.regions import Gazetteer, Mention
 
+MIN_SENTENCE = 20  # characters; a shorter fragment belongs to the sentence before
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"“(]?[A-Z0-9])")
 _CHAIN_GAP = re.compile(r"(?:,\s*|\s+|\s+in\s+|'s\s+|,?\s+and\s+)")
 _LEADING_JOINER = re.compile(r"(?:and|while|whereas)\s+")
@@ -30,7 +31,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, m.start()))
         cursor = m.end()
     spans.append((cursor, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]]
+    merged: list[tuple[int, int]] = []
+    for a, b in (s for s in (_trim(text, a, b) for a, b in spans) if s[0] < s[1]):
+        if merged and b - a < MIN_SENTENCE:
+            merged[-1] = (merged[-1][0], b)  # "... etc. Settlement." stays one sentence
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _trim(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:

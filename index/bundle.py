@@ -26,7 +26,7 @@ from corpus.parse import load_passages
 from corpus.segment import sentence_spans
 from corpus.source import NOTICE_SHA256
 from index.embed import Embedder, get_embedder
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, content_words
 from index.manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest, hash_files, problems
 from index.store import VectorStore
 from noticeqa.errors import IndexStoreError
@@ -54,6 +54,8 @@ class IndexBundle:
     lexical: LexicalIndex
     sentences: tuple[SentenceRef, ...]
     sentence_vectors: np.ndarray
+    words: tuple[str, ...]  # the notice's content words, for soft topic coverage
+    word_vectors: np.ndarray
     embedder: Embedder
 
 
@@ -63,6 +65,11 @@ def passage_sentences(passages) -> list[SentenceRef]:
         for i, p in enumerate(passages)
         for a, b in sentence_spans(p.text, 0, len(p.text))
     ]
+
+
+def vocabulary(texts: list[str]) -> list[str]:
+    """Distinct lower-case words of the passages (3+ letters, no stopwords)."""
+    return sorted({w for text in texts for w in content_words(text)})
 
 
 def _versions() -> dict[str, str]:
@@ -101,6 +108,9 @@ def _write(work: Path, passages, embedder: Embedder) -> None:
 
     sentence_texts = [normalize(passages[s.passage].text[s.start : s.end]) for s in sentences]
     np.save(work / "sentences.npy", embedder.encode(sentence_texts), allow_pickle=False)
+    words = vocabulary(texts)
+    np.save(work / "words.npy", embedder.encode(words), allow_pickle=False)
+    (work / "words.json").write_text(json.dumps(words))
     (work / "sentences.json").write_text(json.dumps([[s.passage, s.start, s.end] for s in sentences]))
     (work / "passages.json").write_bytes(_PASSAGES.dump_json(list(passages), indent=1))
 
@@ -179,5 +189,7 @@ def _load_dir(directory: Path, manifest: Manifest, embedder: Embedder) -> IndexB
         lexical=LexicalIndex.load(directory / "lexical"),
         sentences=sentences,
         sentence_vectors=np.load(directory / "sentences.npy", allow_pickle=False),
+        words=tuple(json.loads((directory / "words.json").read_text())),
+        word_vectors=np.load(directory / "words.npy", allow_pickle=False),
         embedder=embedder,
     )

@@ -10,7 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 import bm25s
+from bm25s.stopwords import STOPWORDS_EN
 import numpy as np
 
 TOKEN_PATTERN = r"(?u)\d[\d,.]*\d|\b\w[\w']+\b"
@@ -32,6 +35,17 @@ def tokenize(texts: list[str]) -> list[list[str]]:
         texts, stopwords="en", stemmer=_stemmer(), token_pattern=TOKEN_PATTERN,
         return_ids=False, show_progress=False,
     )
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case words of 3+ letters that are not stopwords, in order.
+
+    Example: "Xiangtan has mobilized about 29,000 units" -> ["xiangtan", "has", "mobilized", "about", "units"]
+    """
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS_EN]
 
 
 class LexicalIndex:

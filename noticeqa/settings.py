@@ -28,13 +28,16 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(5, ge=1, le=50)
     abstain_threshold: float = Field(
-        0.35, description="best dense cosine similarity below which the assistant abstains"
+        0.28, description="best dense cosine similarity below which the assistant abstains"
     )
     region_threshold: float = Field(
-        0.30, description="abstain when the named locality's best passage is below this cosine"
+        0.20, description="abstain when the named locality's best passage is below this cosine"
     )
     unknown_name_override: float = Field(
         0.75, description="answer despite an unknown proper noun only above this cosine"
+    )
+    coverage_min: float = Field(
+        0.0, description="abstain when the named region's passages carry less than this share of the question's topic words"
     )
     list_margin: float = Field(
         0.08, description="list questions return every experience within this cosine of the best"
