@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -23,10 +24,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(assistant):
+def feedback_path(tmp_path_factory) -> Path:
+    """The session server's feedback log, in a temporary data directory."""
+    return tmp_path_factory.mktemp("data") / "feedback.jsonl"
+
+
+@pytest.fixture(scope="session")
+def server_url(assistant, feedback_path, small_report):
     from ui.app import CSS, THEME, build_app
 
-    demo = build_app(assistant)
+    demo = build_app(assistant, feedback_path=feedback_path, report_path=small_report[0])
     demo.queue(default_concurrency_limit=4, max_size=64)
     port = free_port()
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
@@ -45,10 +52,25 @@ def browser():
         browser.close()
 
 
+def is_local(url: str) -> bool:
+    host = urlsplit(url).hostname
+    return url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost", "::1")
+
+
 @pytest.fixture
-def page(browser, server_url, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def viewport():
+    return {"width": 1280, "height": 800}
+
+
+@pytest.fixture
+def page(browser, server_url, request, viewport):
+    """A fresh page on the chat. ``page.outside`` collects any request that
+    leaves the machine and ``page.dialogs`` any alert/confirm that fired."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    page.outside, page.dialogs = [], []
+    page.on("request", lambda r: None if is_local(r.url) else page.outside.append(r.url))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.goto(server_url, wait_until="domcontentloaded")
     page.wait_for_selector("#question textarea", timeout=30_000)
     yield page
