@@ -184,10 +184,11 @@ class Assistant:
             settings.unknown_name_override, settings.coverage_min,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
-        if query.wants_list and (query.localities or query.sections):
-            hits = sorted(hits, key=lambda h: not self._matches(self.passages[h.index], query))
+        listing = query.wants_list and bool(query.localities or query.sections)
+        if listing:
+            hits = self._grouped(hits, query)
         citations = self._cite(hits[: self._k(query, hits, top_k)], query, qvec)
-        best = self._best(citations, query)
+        best = citations[0][0] if listing else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
 
@@ -200,6 +201,27 @@ class Assistant:
             self.passages, dense, lexical, query, retriever,
             frozenset(provinces or ()), frozenset(int(s) for s in sections or ()),
         )
+
+    def _grouped(self, hits: list[Hit], query: Query) -> list[Hit]:
+        """A list's matching experiences first, grouped by region in the order
+        the notice first names each, in document order within a group (a
+        province-wide experience after its localities); then the other hits."""
+        matching = sorted((h for h in hits if self._matches(self.passages[h.index], query)), key=lambda h: h.index)
+        first_seen: dict[str, int] = {}
+        for h in matching:
+            first_seen.setdefault(self._group(self.passages[h.index], query), h.index)
+
+        def key(h: Hit) -> tuple[bool, int, int]:
+            p = self.passages[h.index]
+            return all(r.is_province for r in p.regions), first_seen[self._group(p, query)], h.index
+
+        rest = [h for h in hits if not self._matches(self.passages[h.index], query)]
+        return sorted(matching, key=key) + rest
+
+    @staticmethod
+    def _group(p: Passage, query: Query) -> str:
+        named = [r.name for r in p.regions if r.name in query.localities]
+        return (named or [r.name for r in p.regions] or [p.id])[0]
 
     def _best(self, citations: list[tuple[Citation, float]], query: Query) -> Citation:
         """The citation holding the answer sentence: among the top few, preferring
@@ -224,8 +246,8 @@ class Assistant:
     def _matches(self, p: Passage, query: Query) -> bool:
         if p.kind != "experience":
             return False
-        if query.localities and not any(r.name in query.localities for r in p.regions):
-            return False
+        if query.localities:  # a named place lists all its experiences; sections only rank them
+            return any(r.name in query.localities for r in p.regions)
         return not query.sections or (p.section is not None and p.section.number in query.sections)
 
     def _cite(self, hits: list[Hit], query: Query, qvec: np.ndarray) -> list[tuple[Citation, float]]:

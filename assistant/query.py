@@ -19,9 +19,10 @@ from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes
 
 _SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
+_PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
 _LIST = re.compile(
-    r"^\s*(which|list|name)\b|\b(which (places|pilots|cities|counties|regions|localities|districts)|"
-    r"all (the )?(pilots|places|examples|experiences)|what did (the )?pilots)\b",
+    rf"^\s*(list|name)\b|\bwhich( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
+    rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)

@@ -1,0 +1,27 @@
+from assistant.abstain import Evidence, count_words, should_abstain, topic_words, unknown_names
+
+THRESHOLDS = dict(dense_threshold=0.28, region_threshold=0.2, unknown_name_override=0.75)
+
+
+def test_unknown_names_are_proper_nouns_the_notice_never_uses():
+    assert unknown_names("What did Shenzhen do about household registration?") == ("Shenzhen",)
+    assert unknown_names("What did Gu'an's school add?") == ()
+    assert unknown_names("How many units did Xiangtan mobilize?") == ()
+
+
+def test_topic_and_count_words_leave_out_places_and_question_words():
+    assert topic_words("What did pilots in Hebei do?") == ()
+    assert count_words("How many places did Gu'an's eighth elementary school add?") == (
+        "places", "eighth", "elementary", "school", "add")
+
+
+def test_decision_rules():
+    strong = Evidence(best_dense=0.7, region_best=0.7, unknown_names=(), topic_words=("units",), names_region=True)
+    assert not should_abstain(strong, **THRESHOLDS)
+    assert should_abstain(Evidence(0.2, None, ()), **THRESHOLDS)  # weak dense evidence
+    assert should_abstain(Evidence(0.5, None, ("Shenzhen",)), **THRESHOLDS)  # unknown place
+    assert not should_abstain(Evidence(0.8, None, ("Shenzhen",)), **THRESHOLDS)  # near-verbatim match wins
+    missing = Evidence(0.7, 0.7, (), ("units",), True, figure_missing=True)
+    assert should_abstain(missing, **THRESHOLDS)
+    region_only = Evidence(0.1, 0.1, (), (), names_region=True)
+    assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"

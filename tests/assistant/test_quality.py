@@ -1,0 +1,63 @@
+"""Issue-level behaviour of the assistant on the real notice and model."""
+
+from assistant.render import regions_label
+
+
+def ids(answer):
+    return [c.passage_id for c in answer.citations]
+
+
+def test_recognised_regions_and_sections_are_reported(assistant):
+    answer = assistant.ask("What low-carbon measures did Fuzhou take?")
+    assert [r.name for r in answer.regions_recognized] == ["Fuzhou"]
+    assert 8 in answer.sections_recognized
+    assert answer.citations[0].passage_id == "s08-06-fuzhou"
+
+
+def test_province_list_is_complete_and_grouped_by_region(assistant, passages):
+    answer = assistant.ask("What did pilots in Hebei do?")
+    hebei = [p.id for p in passages if p.kind == "experience" and any(r.province == "Hebei" for r in p.regions)]
+    assert ids(answer)[: len(hebei)] == ["s02-03-gu-an", "s02-09-lulong", "s08-04-lulong", "s03-02-shexian", "s12-04-shexian"]
+    assert sorted(hebei) == sorted(ids(answer)[: len(hebei)])
+
+
+def test_section_list_returns_every_experience_of_the_section(assistant, passages):
+    answer = assistant.ask("Which places are given as examples of low-carbon transformation?")
+    section8 = [p.id for p in passages if p.kind == "experience" and p.section.number == 8]
+    assert set(section8) <= set(ids(answer))
+
+
+def test_summary_copies_never_appear_beside_their_body_passage(assistant):
+    answer = assistant.ask("Which cities fully abolished urban settlement restrictions?", top_k=10)
+    assert "s01-01-jinan" in ids(answer)
+    assert not any(i.startswith("summary-04") for i in ids(answer))
+
+
+def test_follow_up_about_another_place(assistant):
+    history = ["How many public rental housing units did Xiangtan mobilize?"]
+    answer = assistant.ask("What about Yinchuan?", history=history)
+    assert answer.citations[0].passage_id == "s02-07-yinchuan"
+    assert "45,000" in answer.answer
+
+
+def test_follow_up_with_a_pronoun(assistant):
+    history = ["Which city issued carbon coins?"]
+    answer = assistant.ask("What else did Fuzhou do?", history=history)
+    assert regions_label(answer.citations[0].regions) == "Fuzhou, Jiangxi"
+
+
+def test_near_miss_about_a_named_place_abstains(assistant):
+    assert assistant.ask("How many public rental housing units did Chenzhou mobilize?").abstained
+    assert assistant.ask("What did Shenzhen do about household registration?").abstained
+
+
+def test_how_many_question_answers_with_the_figure(assistant):
+    answer = assistant.ask("How many county medical sub-centers did Dengfeng build?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s13-02-dengfeng"
+    assert "five county medical sub-centers" in answer.answer
+
+
+def test_retrievers_can_be_compared(assistant):
+    for retriever in ("dense", "lexical", "hybrid"):
+        answer = assistant.ask("How did Zibo support digital agriculture?", retriever=retriever)
+        assert answer.citations[0].passage_id == "s10-01-zibo"

@@ -1,0 +1,34 @@
+from assistant.query import analyse, sections_in
+
+
+def test_regions_aliases_chinese_and_provinces_are_recognised():
+    q = analyse("What did Meikou and 湘潭 do in Hunan?")
+    assert [r.name for r in q.regions] == ["Meihekou", "Xiangtan", "Hunan"]
+    assert {"Chenzhou", "Xiangtan", "Meihekou"} <= q.localities  # Hunan reaches Chenzhou
+
+
+def test_sections_by_number_and_topic():
+    assert sections_in("What does section 8 say?") == (8,)
+    assert 8 in sections_in("What low-carbon measures are described?")
+    assert 1 in sections_in("How was household registration reformed?")
+
+
+def test_list_and_count_questions():
+    assert analyse("Which pilots in Hebei are mentioned?").wants_list
+    assert analyse("What did pilots in Hebei do?").wants_list
+    assert not analyse("Which city issued carbon coins?").wants_list
+    assert analyse("How many units did Xiangtan mobilize?").wants_count
+
+
+def test_follow_up_borrows_the_earlier_place_and_topic():
+    history = ["How many public rental housing units did Xiangtan mobilize?"]
+    q = analyse("What else did it do?", history)
+    assert [r.name for r in q.regions] == ["Xiangtan"] and q.borrowed == ("Xiangtan",)
+    other = analyse("What about Yinchuan?", history)
+    assert [r.name for r in other.regions] == ["Yinchuan"]
+    assert "public rental housing" in other.text and "Xiangtan" not in other.text
+
+
+def test_standalone_question_ignores_history():
+    q = analyse("Which city issued carbon coins for green travel?", ["What did Xiangtan do?"])
+    assert q.regions == () and q.text == "Which city issued carbon coins for green travel?"
