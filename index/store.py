@@ -16,7 +16,7 @@ import numpy as np
 HNSW_THRESHOLD = 50_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 64
+HNSW_EF_SEARCH = 256
 
 
 class VectorStore:

@@ -77,7 +77,59 @@ def serve(
         assistant = Assistant.load(index_dir)
     except NoticeQAError as exc:
         _fail(exc)
-    launch(assistant, host or settings.host, port or settings.port)
+    data_dir = Path(index_dir or settings.index_dir)
+    launch(assistant, host or settings.host, port or settings.port,
+           feedback_path=data_dir / "feedback.jsonl", report_path=data_dir / "eval" / "latest.json")
+
+
+@app.command("eval")
+def eval_command(
+    qa: Optional[Path] = typer.Option(None, "--qa", help="QA set (JSONL; default: the bundled set)"),
+    split: str = typer.Option("test", help="dev, test or all"),
+    retriever: list[str] = typer.Option(["all"], "--retriever", help="lexical, dense, hybrid or all; repeat to compare"),
+    report: Optional[Path] = typer.Option(None, "--report", help="also write the JSON report here"),
+    index_dir: Optional[Path] = IndexDir,
+) -> None:
+    """Score a QA set; print retrievers side by side and save the report."""
+    from datetime import datetime, timezone
+
+    from tqdm import tqdm
+
+    from assistant import Assistant
+    from eval.qa import load_qa, select_split
+    from eval.report import Report, render_tables, write_report
+    from eval.run import RETRIEVERS, evaluate
+
+    names = list(RETRIEVERS) if "all" in retriever else list(dict.fromkeys(retriever))
+    try:
+        items = select_split(load_qa(qa), split)
+        assistant = Assistant.load(index_dir)
+        runs = [evaluate(assistant, items, name, lambda xs, n=name: tqdm(xs, desc=n, unit="q", file=sys.stderr))
+                for name in names]
+    except NoticeQAError as exc:
+        _fail(exc)
+    result = Report(qa=str(qa or "bundled"), split=split, created=datetime.now(timezone.utc).isoformat(timespec="seconds"), runs=runs)
+    targets = [Path(index_dir or get_settings().index_dir) / "eval" / "latest.json"] + ([report] if report else [])
+    for target in targets:
+        write_report(result, target)
+    typer.echo(render_tables(result))
+    typer.echo(f"\nreport: {', '.join(map(str, targets))}")
+
+
+@app.command("bench")
+def bench(
+    quick: bool = typer.Option(False, "--quick", help="tiny sizes and few repeats (what the test suite runs)"),
+    out: Path = typer.Option(Path("bench-results/bench.json"), "--out", help="where to write the JSON report"),
+    questions: Optional[Path] = typer.Option(None, "--questions", help="JSON lines with a 'question' field (default: eval/data/qa.jsonl, else a built-in list)"),
+    index_dir: Optional[Path] = IndexDir,
+) -> None:
+    """Measure speed, memory and scaling, each beside its floor; print a table, write JSON."""
+    from eval.bench import run
+
+    try:
+        run(quick=quick, index_dir=index_dir, questions=questions, out=out, echo=typer.echo)
+    except (NoticeQAError, ValueError, RuntimeError) as exc:
+        _fail(exc)
 
 
 def main() -> None:
