@@ -35,6 +35,7 @@ NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
 )
 FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
+WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
 RANK_PENALTY = 0.02  # per rank, when choosing the answer sentence among citations
 
@@ -48,6 +49,7 @@ class Assistant:
             self._sentences[ref.passage].append(row)
         self._gaz = gazetteer()
         self._word_row = {w: i for i, w in enumerate(bundle.words)}
+        self._word_cache: dict[str, np.ndarray] = {}  # question words outside the vocabulary
         self._figure_words = [self._figure_windows(p.norm_text) for p in self.passages]
         self._passage_words = [
             np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
@@ -75,13 +77,13 @@ class Assistant:
         """Answer ``question`` with cited verbatim excerpts; raises ``InputError``
         for a question that fails validation."""
         query = self._analyse(question, history)
-        qvec = self.bundle.embedder.encode([query.text])[0]
+        qvec = self._encode([query])[0]
         return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold)
 
     def evidence(self, question: str, history: list[str] | None = None, retriever: str = "hybrid") -> Evidence:
         """The signals the abstention decision reads, for tuning and inspection."""
         query = self._analyse(question, history)
-        hits = self._hits(query, self.bundle.embedder.encode([query.text])[0], retriever, None, None)
+        hits = self._hits(query, self._encode([query])[0], retriever, None, None)
         return self._evidence(query, hits)
 
     def ask_many(self, questions: list[str], **options) -> list[Answer | InputError]:
@@ -94,7 +96,7 @@ class Assistant:
             except InputError as exc:
                 queries.append(exc)
         valid = [q for q in queries if isinstance(q, Query)]
-        vectors = iter(self.bundle.embedder.encode([q.text for q in valid]))
+        vectors = iter(self._encode(valid))
         keys = ("top_k", "provinces", "sections", "retriever", "threshold")
         kwargs = {k: options[k] for k in keys if k in options}
         return [q if isinstance(q, InputError) else self._answer(q, next(vectors), **kwargs) for q in queries]
@@ -102,12 +104,15 @@ class Assistant:
     def _analyse(self, question: str, history: list[str] | None) -> Query:
         text = clean_question(question, get_settings().max_question_chars)
         query = analyse(text, history)
-        if query.section_ref and not query.sections and history:
-            previous = analyse(history[-1])
-            hits = self._hits(previous, self.bundle.embedder.encode([previous.text])[0], "hybrid", None, None)
-            section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
-            if section is not None:
-                query = replace(query, sections=(section.number,), text=query.question)
+        if history and (query.section_ref or query.wants_else):
+            previous = analyse(clean_question(history[-1], get_settings().max_question_chars))
+            hits = self._hits(previous, self._encode([previous])[0], "hybrid", None, None)
+            if query.section_ref and not query.sections:
+                section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
+                if section is not None:
+                    query = replace(query, sections=(section.number,), text=query.question)
+            if query.wants_else and hits:
+                query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 
     def _evidence(self, query: Query, hits: list[Hit]) -> Evidence:
@@ -121,7 +126,8 @@ class Assistant:
             unknown_names=unknown_names(query.question),
             topic_words=topic,
             names_region=bool(named and region_scores),
-            coverage=self._coverage(topic, region_hits[:COVERAGE_POOL]) if topic and region_hits else None,
+            coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
+            if topic and region_hits and get_settings().coverage_min > 0 else None,
             figure_missing=bool(query.wants_count and count_words(query.question))
             and not self._figure_support(count_words(query.question), (region_hits or hits)[:COVERAGE_POOL]),
         )
@@ -148,10 +154,26 @@ class Assistant:
                     return True
         return False
 
+    def _encode(self, queries: list[Query]) -> np.ndarray:
+        """Question vectors, with one ``encode`` that also embeds the words of
+        "how many" questions the notice's vocabulary lacks (kept for later)."""
+        words = sorted({
+            w for q in queries if q.wants_count for w in count_words(q.question)
+            if w not in self._word_row and w not in self._word_cache
+        })
+        vectors = self.bundle.embedder.encode([q.text for q in queries] + words)
+        if len(self._word_cache) + len(words) > WORD_CACHE:
+            self._word_cache.clear()
+        self._word_cache.update(zip(words, vectors[len(queries):]))
+        return vectors[: len(queries)]
+
     def _topic_vectors(self, topic: tuple[str, ...]) -> np.ndarray:
-        unknown = [w for w in topic if w not in self._word_row]
-        fresh = dict(zip(unknown, self.bundle.embedder.encode(unknown))) if unknown else {}
-        return np.stack([fresh[w] if w in fresh else self.bundle.word_vectors[self._word_row[w]] for w in topic])
+        missing = [w for w in topic if w not in self._word_row and w not in self._word_cache]
+        if missing:
+            self._word_cache.update(zip(missing, self.bundle.embedder.encode(missing)))
+        return np.stack([
+            self.bundle.word_vectors[self._word_row[w]] if w in self._word_row else self._word_cache[w] for w in topic
+        ])
 
     def _coverage(self, topic: tuple[str, ...], hits: list[Hit]) -> float:
         """Best share, over the hits' passages, of topic words each passage
@@ -173,6 +195,10 @@ class Assistant:
         threshold = settings.abstain_threshold if threshold is None else threshold
         text = query.question
         hits = self._hits(query, qvec, retriever, provinces, sections)
+        if query.excluded:
+            hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
+        if query.demoted:
+            hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
         recognised = dict(
             regions_recognized=[CitedRegion(name=r.name, province=r.province) for r in query.regions],

@@ -28,6 +28,8 @@ _LIST = re.compile(
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
+_OTHER = re.compile(r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b", re.IGNORECASE)
+_ELSE = re.compile(r"\b(else|another|more)\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
@@ -54,6 +56,9 @@ class Query:
     wants_place: bool = False
     borrowed: tuple[str, ...] = field(default_factory=tuple)
     section_ref: bool = False  # "that section", "the same section": the previous answer's
+    excluded: frozenset[str] = frozenset()  # "other places": the earlier turn's places, left out
+    wants_else: bool = False  # "what else": the earlier answer's passage goes last
+    demoted: str | None = None  # that passage's id, once the assistant knows it
 
 
 def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
@@ -90,11 +95,13 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     gaz = gaz or gazetteer()
     regions = regions_in(question, gaz)
     sections = sections_in(question)
-    text, borrowed = question, ()
+    text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
-        if not regions:
+        if not regions and _OTHER.search(question):
+            excluded = reach(regions_in(last, gaz), gaz)
+        elif not regions:
             regions = regions_in(last, gaz)
             borrowed = tuple(r.name for r in regions)
         if not sections or not regions_in(question, gaz):
@@ -110,6 +117,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_place=bool(_WHERE.search(question)),
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),
+        excluded=excluded,
+        wants_else=bool(previous and _ELSE.search(question)),
     )
 
 

@@ -61,3 +61,19 @@ def test_retrievers_can_be_compared(assistant):
     for retriever in ("dense", "lexical", "hybrid"):
         answer = assistant.ask("How did Zibo support digital agriculture?", retriever=retriever)
         assert answer.citations[0].passage_id == "s10-01-zibo"
+
+
+def test_what_else_moves_on_from_the_earlier_answer(assistant):
+    history = ["How many public rental housing units did Xiangtan mobilize?"]
+    answer = assistant.ask("What else did it do?", history=history)
+    assert answer.citations[0].passage_id == "s12-02-xiangtan"
+
+
+def test_other_places_in_that_section(assistant, passages):
+    history = ["How many public rental housing units did Xiangtan mobilize?"]
+    answer = assistant.ask("Which other places in that section are mentioned?", history=history)
+    assert answer.sections_recognized == [2]
+    cited = ids(answer)
+    assert "s02-06-xiangtan" not in cited
+    others = [p.id for p in passages if p.kind == "experience" and p.section.number == 2 and p.regions[0].name != "Xiangtan"]
+    assert set(others) <= set(cited)
