@@ -231,15 +231,17 @@ class Assistant:
     def _grouped(self, hits: list[Hit], query: Query) -> list[Hit]:
         """A list's matching experiences first, grouped by region in the order
         the notice first names each, in document order within a group (a
-        province-wide experience after its localities); then the other hits."""
+        province-wide experience after its localities; a named section's
+        passages first within a group); then the other hits."""
         matching = sorted((h for h in hits if self._matches(self.passages[h.index], query)), key=lambda h: h.index)
         first_seen: dict[str, int] = {}
         for h in matching:
             first_seen.setdefault(self._group(self.passages[h.index], query), h.index)
 
-        def key(h: Hit) -> tuple[bool, int, int]:
+        def key(h: Hit) -> tuple[bool, int, bool, int]:
             p = self.passages[h.index]
-            return all(r.is_province for r in p.regions), first_seen[self._group(p, query)], h.index
+            off_topic = bool(query.sections) and (p.section is None or p.section.number not in query.sections)
+            return all(r.is_province for r in p.regions), first_seen[self._group(p, query)], off_topic, h.index
 
         rest = [h for h in hits if not self._matches(self.passages[h.index], query)]
         return sorted(matching, key=key) + rest
