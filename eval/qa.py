@@ -91,7 +91,7 @@ def load_qa(path: Path | str | None = None) -> list[QAItem]:
     listing every bad line as ``line N: problem``."""
     path = Path(path) if path else DEFAULT_QA
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")  # as editors number lines
     except OSError as exc:
         raise QAFileError(f"cannot read QA file {path}: {exc.strerror}; pass an existing file with --qa") from exc
     items: list[QAItem] = []

@@ -140,10 +140,12 @@ def _make_current(index_dir: Path, final: Path) -> None:
 
 
 def _prune(index_dir: Path, keep: Path) -> None:
-    """Remove all but the newest complete builds (and never ``keep``)."""
+    """Remove all but the newest complete builds (and never ``keep`` or the
+    build ``current`` points to: a concurrent build may have swapped it in)."""
     builds = sorted(p for p in (index_dir / "builds").iterdir() if not p.name.startswith(".tmp-"))
+    live = (index_dir / "current").resolve()
     for old in builds[:-KEEP_BUILDS]:
-        if old != keep:
+        if old not in (keep, live):
             shutil.rmtree(old, ignore_errors=True)
 
 

@@ -132,6 +132,24 @@ def bench(
         _fail(exc)
 
 
+@app.command("load")
+def load_command(
+    seconds: float = typer.Option(60, "--seconds", min=1, help="how long the clients ask"),
+    clients: int = typer.Option(16, "--clients", min=1, help="concurrent gradio_client users"),
+    out: Path = typer.Option(Path("bench-results/load.json"), "--out", help="where to write the JSON figures"),
+    index_dir: Optional[Path] = IndexDir,
+) -> None:
+    """Load-test `noticeqa serve`: errors, busy replies, answers/s and memory growth."""
+    from eval.load import run
+
+    try:
+        result = run(seconds=seconds, clients=clients, index_dir=index_dir, out=out, echo=typer.echo)
+    except (NoticeQAError, RuntimeError) as exc:
+        _fail(exc)
+    if not result["passed"]:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

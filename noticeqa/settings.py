@@ -8,7 +8,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # No code of ours may reach a model hub or analytics endpoint at run time.
@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(1000, ge=1)
     host: str = "127.0.0.1"
     port: int = 7860
+    auth_user: str | None = Field(None, description="with auth_password: the browser and API ask for this login")
+    auth_password: SecretStr | None = Field(None, description="the login's password (set both or neither)")
+    queue_size: int = Field(64, ge=1, description="requests waiting beyond this get 'busy, try again'")
+    concurrency: int = Field(4, ge=1, description="chat requests answered at once")
+    root_path: str = Field("", description="URL prefix when served behind a reverse proxy, e.g. /noticeqa")
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from ui.api import add_api
 from ui.browse import browse_tab
 from ui.eval_tab import eval_tab
 from ui.feedback import FeedbackLog, FeedbackWriteError, entry
+from ui.security import as_text
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def _chat_tab(assistant: Assistant, passages, feedback: FeedbackLog) -> None:
         message = message or ""
         reply, answer = ask(assistant, message, past, chosen_p, chosen_s)
         history = [*(history or []),
-                   {"role": "user", "content": html.escape(message)},
+                   {"role": "user", "content": as_text(message)},
                    {"role": "assistant", "content": reply}]
         past = [*past, message] if message.strip() and answer is not None else past
         radio, copy_text = citation_updates(answer)
