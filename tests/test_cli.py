@@ -2,15 +2,19 @@
 
 import json
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
+NOTICEQA = Path(sys.executable).with_name("noticeqa")  # the console script of this environment
+
 
 def run(index_dir, *args):
     return subprocess.run(
-        ["noticeqa", *args, "--index-dir", str(index_dir)],
+        [str(NOTICEQA), *args, "--index-dir", str(index_dir)],
         capture_output=True, text=True, timeout=300,
     )
 
