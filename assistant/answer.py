@@ -18,7 +18,7 @@ from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain,
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import Query, analyse
 from assistant.retrieve import Hit, rank
-from assistant.sentences import best_sentence
+from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
 from corpus.models import Passage
 from corpus.regions import gazetteer
@@ -48,6 +48,10 @@ class Assistant:
         for row, ref in enumerate(bundle.sentences):
             self._sentences[ref.passage].append(row)
         self._gaz = gazetteer()
+        self._features = sentence_features(
+            [self.passages[r.passage].text[r.start : r.end] for r in bundle.sentences],
+            lambda text: bool(self._gaz.find(text)),
+        )
         self._word_row = {w: i for i, w in enumerate(bundle.words)}
         self._word_cache: dict[str, np.ndarray] = {}  # question words outside the vocabulary
         self._figure_words = [self._figure_windows(p.norm_text) for p in self.passages]
@@ -280,7 +284,6 @@ class Assistant:
 
     def _cite(self, hits: list[Hit], query: Query, qvec: np.ndarray) -> list[tuple[Citation, float]]:
         query_tokens = set(tokenize([query.text])[0])
-        has_place = lambda s: bool(self._gaz.find(s))  # noqa: E731
         out = []
         for rank_, hit in enumerate(hits, start=1):
             p = self.passages[hit.index]
@@ -288,7 +291,8 @@ class Assistant:
             refs = [self.bundle.sentences[r] for r in rows]
             cosines = self.bundle.sentence_vectors[rows] @ qvec if rows else np.zeros(0)
             span, sentence_score = best_sentence(
-                p.text, [(r.start, r.end) for r in refs], cosines, query, query_tokens, has_place
+                [(r.start, r.end) for r in refs], [self._features[r] for r in rows], cosines,
+                query, query_tokens, len(p.text),
             )
             out.append((self._citation(rank_, p, span, hit.score), sentence_score + 0.05 * hit.dense))
         return out

@@ -10,6 +10,7 @@ about 29,000 ..." over a sentence of the same passage without a figure.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,31 +23,46 @@ PLACE_BONUS = 0.05
 OVERLAP_WEIGHT = 0.15
 
 
-def sentence_score(text: str, cosine: float, query: Query, query_tokens: set[str], has_place: bool) -> float:
-    tokens = set(tokenize([text])[0])
-    overlap = len(tokens & query_tokens) / max(len(query_tokens), 1)
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """What scoring needs of a sentence, computed once when the assistant loads."""
+
+    tokens: frozenset[str]
+    has_figure: bool
+    has_place: bool
+
+
+def sentence_features(texts: list[str], has_place) -> list[SentenceFeatures]:
+    return [
+        SentenceFeatures(frozenset(tokens), bool(_FIGURE.search(text)), has_place(text))
+        for text, tokens in zip(texts, tokenize(texts))
+    ]
+
+
+def sentence_score(f: SentenceFeatures, cosine: float, query: Query, query_tokens: set[str]) -> float:
+    overlap = len(f.tokens & query_tokens) / max(len(query_tokens), 1)
     score = cosine + OVERLAP_WEIGHT * overlap
-    if query.wants_count and _FIGURE.search(text):
+    if query.wants_count and f.has_figure:
         score += FIGURE_BONUS
-    if query.wants_place and has_place:
+    if query.wants_place and f.has_place:
         score += PLACE_BONUS
     return score
 
 
 def best_sentence(
-    passage_text: str,
     spans: list[tuple[int, int]],
+    features: list[SentenceFeatures],
     cosines: np.ndarray,
     query: Query,
     query_tokens: set[str],
-    has_place,
+    length: int,
 ) -> tuple[tuple[int, int], float]:
-    """The best (start, end) span among a passage's sentence spans, and its score."""
+    """The best (start, end) span among a passage's sentences, and its score;
+    the whole passage (``length``) when it has no sentence."""
     if not spans:
-        return (0, len(passage_text)), 0.0
-    scored = [
-        (sentence_score(passage_text[a:b], float(c), query, query_tokens, has_place(passage_text[a:b])), (a, b))
-        for (a, b), c in zip(spans, cosines)
-    ]
-    score, span = max(scored, key=lambda x: x[0])
+        return (0, length), 0.0
+    score, span = max(
+        ((sentence_score(f, float(c), query, query_tokens), span) for span, f, c in zip(spans, features, cosines)),
+        key=lambda x: x[0],
+    )
     return span, score
