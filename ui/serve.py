@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import threading
+import time
 from pathlib import Path
 
 from assistant import Assistant
@@ -24,6 +26,7 @@ def launch(assistant: Assistant, host: str | None = None, port: int | None = Non
     settings = get_settings()
     limit_malloc_arenas()
     warm_up(assistant)
+    trim_memory_periodically()
     options = launch_options(settings, blocked=[assistant.bundle.directory.parent.parent, settings.index_dir])
     options.update(server_name=host or settings.host, server_port=port or settings.port, **kwargs)
     demo = build_app(assistant, feedback_path=feedback_path, report_path=report_path)
@@ -48,6 +51,27 @@ def warm_up(assistant: Assistant, largest: int = MAX_BATCH) -> None:
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter number
 MALLOC_ARENAS = 2
+
+
+TRIM_EVERY_S = 5.0
+
+
+def trim_memory_periodically(every: float = TRIM_EVERY_S) -> bool:
+    """Hand freed heap pages back to the system every few seconds (glibc's
+    ``malloc_trim``), so resident memory tracks what is in use rather than
+    what concurrent answers once needed. No-op off glibc."""
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return False
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            trim(0)
+
+    threading.Thread(target=loop, name="malloc-trim", daemon=True).start()
+    return True
 
 
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
