@@ -123,6 +123,7 @@ class Assistant:
         named = query.localities
         region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         topic = topic_words(query.question)
+        counted = count_words(query.question) if query.wants_count else ()
         region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         return Evidence(
             best_dense=max(h.dense for h in hits),
@@ -132,8 +133,7 @@ class Assistant:
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
             if topic and region_hits and get_settings().coverage_min > 0 else None,
-            figure_missing=bool(query.wants_count and count_words(query.question))
-            and not self._figure_support(count_words(query.question), (region_hits or hits)[:COVERAGE_POOL]),
+            figure_missing=bool(counted) and not self._figure_support(counted, (region_hits or hits)[:COVERAGE_POOL]),
         )
 
     def _figure_windows(self, text: str) -> list[np.ndarray]:
