@@ -40,6 +40,35 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:.!?])\s+")
+MIN_CLAUSE_WORDS = 8  # a window closes once it holds this many words
+
+
+def clause_windows(text: str, min_words: int = MIN_CLAUSE_WORDS) -> list[tuple[int, int]]:
+    """Spans of consecutive clauses of ``text`` (split after , ; : . ! ?), each
+    closed once it holds ``min_words`` words (a short tail joins the last one),
+    then every pair of neighbouring windows. The notice's run-on sentences pack
+    several measures; a question about one of them matches its window better
+    than the whole passage.
+
+    Example: clause_windows("A did x, y and z, B did w.", min_words=3) ->
+    [(0, 8), (9, 17), (18, 26), (0, 17), (9, 26)]: "A did x,", "y and z,",
+    "B did w.", then the two neighbouring pairs.
+    """
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    windows: list[tuple[int, int]] = []
+    start = 0
+    for a, b in zip(cuts, cuts[1:]):
+        if len(text[start:b].split()) >= min_words:
+            windows.append(_trim(text, start, b))
+            start = b
+    if start < len(text) and text[start:].strip():
+        tail = _trim(text, start, len(text))
+        windows[-1:] = [(windows[-1][0], tail[1])] if windows else [tail]
+    windows = [w for w in windows if w[0] < w[1]]
+    return windows + [(x[0], y[1]) for x, y in zip(windows, windows[1:])]
+
+
 def _trim(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1

@@ -22,8 +22,9 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from corpus.models import Passage
+from corpus.normalize import normalize
 from corpus.parse import load_passages
-from corpus.segment import sentence_spans
+from corpus.segment import clause_windows, sentence_spans
 from corpus.source import NOTICE_SHA256
 from index.embed import Embedder, get_embedder
 from index.lexical import LexicalIndex, content_words
@@ -38,7 +39,7 @@ KEEP_BUILDS = 2
 
 @dataclass(frozen=True)
 class SentenceRef:
-    """A sentence of a passage: ``passage.text[start:end]``."""
+    """A sentence (or clause window) of a passage: ``passage.text[start:end]``."""
 
     passage: int
     start: int
@@ -54,6 +55,8 @@ class IndexBundle:
     lexical: LexicalIndex
     sentences: tuple[SentenceRef, ...]
     sentence_vectors: np.ndarray
+    clauses: tuple[SentenceRef, ...]  # clause windows, grouped by passage in passage order
+    clause_vectors: np.ndarray
     words: tuple[str, ...]  # the notice's content words, for soft topic coverage
     word_vectors: np.ndarray
     embedder: Embedder
@@ -65,6 +68,10 @@ def passage_sentences(passages) -> list[SentenceRef]:
         for i, p in enumerate(passages)
         for a, b in sentence_spans(p.text, 0, len(p.text))
     ]
+
+
+def passage_clauses(passages) -> list[SentenceRef]:
+    return [SentenceRef(i, a, b) for i, p in enumerate(passages) for a, b in clause_windows(p.text)]
 
 
 def vocabulary(texts: list[str]) -> list[str]:
@@ -103,15 +110,13 @@ def _write(work: Path, passages, embedder: Embedder) -> None:
     texts = [p.norm_text for p in passages]
     VectorStore.build(embedder.encode(texts), kind="flat").save(work / "dense.faiss")
     LexicalIndex.build(texts).save(work / "lexical")
-    sentences = passage_sentences(passages)
-    from corpus.normalize import normalize
-
-    sentence_texts = [normalize(passages[s.passage].text[s.start : s.end]) for s in sentences]
-    np.save(work / "sentences.npy", embedder.encode(sentence_texts), allow_pickle=False)
+    for name, refs in (("sentences", passage_sentences(passages)), ("clauses", passage_clauses(passages))):
+        pieces = [normalize(passages[r.passage].text[r.start : r.end]) for r in refs]
+        np.save(work / f"{name}.npy", embedder.encode(pieces), allow_pickle=False)
+        (work / f"{name}.json").write_text(json.dumps([[r.passage, r.start, r.end] for r in refs]))
     words = vocabulary(texts)
     np.save(work / "words.npy", embedder.encode(words), allow_pickle=False)
     (work / "words.json").write_text(json.dumps(words))
-    (work / "sentences.json").write_text(json.dumps([[s.passage, s.start, s.end] for s in sentences]))
     (work / "passages.json").write_bytes(_PASSAGES.dump_json(list(passages), indent=1))
 
 
@@ -182,15 +187,18 @@ def _check(current: Path, embedder: Embedder) -> list[str]:
 
 def _load_dir(directory: Path, manifest: Manifest, embedder: Embedder) -> IndexBundle:
     passages = tuple(_PASSAGES.validate_json((directory / "passages.json").read_bytes()))
-    sentences = tuple(SentenceRef(*row) for row in json.loads((directory / "sentences.json").read_text()))
+    refs = {name: tuple(SentenceRef(*row) for row in json.loads((directory / f"{name}.json").read_text()))
+            for name in ("sentences", "clauses")}
     return IndexBundle(
         directory=directory,
         manifest=manifest,
         passages=passages,
         dense=VectorStore.load(directory / "dense.faiss"),
         lexical=LexicalIndex.load(directory / "lexical"),
-        sentences=sentences,
+        sentences=refs["sentences"],
         sentence_vectors=np.load(directory / "sentences.npy", allow_pickle=False),
+        clauses=refs["clauses"],
+        clause_vectors=np.load(directory / "clauses.npy", allow_pickle=False),
         words=tuple(json.loads((directory / "words.json").read_text())),
         word_vectors=np.load(directory / "words.npy", allow_pickle=False),
         embedder=embedder,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: clause windows (clauses.json, clauses.npy)
 MANIFEST_NAME = "manifest.json"
 
 

@@ -16,7 +16,17 @@ def test_manifest_describes_the_index(index_dir):
     assert manifest["dimension"] == 384
     assert manifest["passages"] == 91 and manifest["sections"] == 13
     assert {"faiss-cpu", "sentence-transformers", "bm25s"} <= set(manifest["versions"])
-    assert set(manifest["files"]) >= {"dense.faiss", "passages.json", "sentences.npy"}
+    assert set(manifest["files"]) >= {"dense.faiss", "passages.json", "sentences.npy", "clauses.npy", "clauses.json"}
+
+
+def test_clause_windows_are_grouped_by_passage_with_vectors(index_dir):
+    bundle = load(index_dir)
+    assert len(bundle.clause_vectors) == len(bundle.clauses) > len(bundle.passages)
+    assert [c.passage for c in bundle.clauses] == sorted(c.passage for c in bundle.clauses)
+    assert {c.passage for c in bundle.clauses} == set(range(len(bundle.passages)))
+    xinmi = next(i for i, p in enumerate(bundle.passages) if p.id == "s07-04-xinmi")
+    texts = [bundle.passages[xinmi].text[c.start : c.end] for c in bundle.clauses if c.passage == xinmi]
+    assert any("parking spaces" in t and len(t) < len(bundle.passages[xinmi].text) for t in texts)
 
 
 def test_no_pickle_in_the_index(index_dir):
