@@ -27,6 +27,12 @@ _LIST = re.compile(
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_ABOUT_A_PLACE = re.compile(
+    r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
+    r"(place|places|city|cities|county|counties|pilot|pilots|district|districts|town|towns|locality|"
+    r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\bwhere\b|\bwho\b",
+    re.IGNORECASE,
+)
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b", re.IGNORECASE)
 _ELSE = re.compile(r"\b(else|another|more)\b", re.IGNORECASE)
@@ -51,9 +57,11 @@ class Query:
     regions: tuple[Region, ...] = ()  # as named in the question
     localities: frozenset[str] = frozenset()  # names reached, provinces expanded
     sections: tuple[int, ...] = ()
+    numbered: tuple[int, ...] = ()  # the sections named by number ("section 8", "§8"), not by topic
     wants_list: bool = False
     wants_count: bool = False
     wants_place: bool = False
+    wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
     borrowed: tuple[str, ...] = field(default_factory=tuple)
     section_ref: bool = False  # "that section", "the same section": the previous answer's
     excluded: frozenset[str] = frozenset()  # "other places": the earlier turn's places, left out
@@ -79,9 +87,14 @@ def reach(regions, gaz: Gazetteer) -> frozenset[str]:
     return frozenset(names)
 
 
+def numbered_sections(text: str) -> tuple[int, ...]:
+    """Sections named by number: "What does section 8 say?" -> (8,)."""
+    return tuple(dict.fromkeys(int(a or b) for a, b in _SECTION_NUMBER.findall(text) if 1 <= int(a or b) <= 13))
+
+
 def sections_in(text: str) -> tuple[int, ...]:
     """Sections named by number ("section 8", "§8") or by topic words."""
-    found = [int(a or b) for a, b in _SECTION_NUMBER.findall(text) if 1 <= int(a or b) <= 13]
+    found = list(numbered_sections(text))
     lowered = text.lower()
     for number, topics in _section_topics().items():
         if number not in found and any(re.search(rf"\b{re.escape(t)}", lowered) for t in topics):
@@ -112,9 +125,11 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         regions=regions,
         localities=reach(regions, gaz),
         sections=sections,
+        numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),
         wants_count=bool(_COUNT.search(question)),
         wants_place=bool(_WHERE.search(question)),
+        wants_experience=bool(_ABOUT_A_PLACE.search(question)),
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),
         excluded=excluded,

@@ -13,6 +13,17 @@ def test_sections_by_number_and_topic():
     assert 1 in sections_in("How was household registration reformed?")
 
 
+def test_sections_named_by_number_are_kept_apart_from_topics():
+    q = analyse("Which places in section 8 issued loans?")
+    assert q.numbered == (8,) and set(q.sections) == {8, 10}
+
+
+def test_questions_about_some_place_want_an_experience():
+    assert analyse("How did one city free up parking?").wants_experience
+    assert analyse("Which county trained welders?").wants_experience
+    assert not analyse("What is the main focus of the low-carbon section?").wants_experience
+
+
 def test_list_and_count_questions():
     assert analyse("Which pilots in Hebei are mentioned?").wants_list
     assert analyse("What did pilots in Hebei do?").wants_list
