@@ -18,7 +18,10 @@ did pilots in Hebei do?") is always answered from that region's passages.
    housing units did Chenzhou mobilize?" -> Chenzhou's only passage is about
    school places: coverage 0/5 -> abstain.
 
-4. Missing figure: a "how many / how much" question whose candidate passages
+4. Absent region: the question names a region of the gazetteer that no
+   searched passage is about ("Which pilots are located in Tibet?").
+
+5. Missing figure: a "how many / how much" question whose candidate passages
    (the named region's, else the best three) give no figure within a few words
    of a topic word: "How many buses run in Shexian?" -> "covering about 80
    administrative villages" counts villages, not buses -> abstain.
@@ -67,6 +70,7 @@ class Evidence:
     names_region: bool = False
     coverage: float | None = None  # share of topic words the named region's best passage carries
     figure_missing: bool = False  # a "how many" question, and no figure near its topic words
+    region_absent: bool = False  # it names a region (e.g. "Tibet") none of whose passages is searched
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +118,8 @@ def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
     coverage_min: float = 0.0,
 ) -> bool:
+    if evidence.region_absent:
+        return True
     if evidence.names_region and not evidence.topic_words:
         return False  # "What did pilots in Hebei do?": the region's passages answer it
     if evidence.best_dense < dense_threshold:

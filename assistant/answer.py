@@ -37,7 +37,8 @@ NUMBER_WORDS = frozenset(
 FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
 WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
-RANK_PENALTY = 0.02  # per rank, when choosing the answer sentence among citations
+SCOPE_CHECK = 3  # best passages that must include a list's topic section
+RANK_PENALTY = 0.1  # per rank, when choosing the answer sentence among citations (dev: 0.05-1 tie)
 
 
 class Assistant:
@@ -60,6 +61,7 @@ class Assistant:
             for p in self.passages
         ]
         self._by_id = {p.id: p for p in self.passages}
+        self._clause_passage = np.array([c.passage for c in bundle.clauses], dtype=np.int64)
 
     @classmethod
     def load(cls, index_dir: Path | None = None, model: str | None = None) -> "Assistant":
@@ -114,7 +116,7 @@ class Assistant:
             if query.section_ref and not query.sections:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
-                    query = replace(query, sections=(section.number,), text=query.question)
+                    query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.question)
             if query.wants_else and hits:
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
@@ -134,6 +136,7 @@ class Assistant:
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
             if topic and region_hits and get_settings().coverage_min > 0 else None,
             figure_missing=bool(counted) and not self._figure_support(counted, (region_hits or hits)[:COVERAGE_POOL]),
+            region_absent=bool(named) and not region_hits,
         )
 
     def _figure_windows(self, text: str) -> list[np.ndarray]:
@@ -214,10 +217,13 @@ class Assistant:
             settings.unknown_name_override, settings.coverage_min,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
-        listing = query.wants_list and bool(query.localities or query.sections)
+        scope = self._list_scope(query, hits)
+        listing = query.wants_list and bool(scope.localities or scope.sections)
         if listing:
-            hits = self._grouped(hits, query)
-        citations = self._cite(hits[: self._k(query, hits, top_k)], query, qvec)
+            hits = self._grouped(hits, scope)
+        elif query.wants_list:
+            hits = self._in_notice_order(hits)
+        citations = self._cite(hits[: self._k(scope, hits, top_k)], query, qvec)
         best = citations[0][0] if listing else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
@@ -229,23 +235,56 @@ class Assistant:
         lexical = self.bundle.lexical.scores(query.text)
         return rank(
             self.passages, dense, lexical, query, retriever,
-            frozenset(provinces or ()), frozenset(int(s) for s in sections or ()),
+            frozenset(provinces or ()), frozenset(int(s) for s in sections or ()), self._clause_scores(qvec, dense),
         )
 
+    def _clause_scores(self, qvec: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        """Each passage's best clause-window cosine (its own cosine if it has no window)."""
+        best = dense.astype(np.float64).copy()
+        if len(self._clause_passage):
+            np.maximum.at(best, self._clause_passage, self.bundle.clause_vectors @ qvec)
+        return best
+
+    def _in_notice_order(self, hits: list[Hit]) -> list[Hit]:
+        """An open list ("Which places relaxed settlement restrictions?"): the
+        experiences within ``list_margin`` of the best cosine, in the notice's
+        order, then the other hits."""
+        inside = self._open_list(hits)
+        chosen = {h.index for h in inside}
+        return sorted(inside, key=lambda h: h.index) + [h for h in hits if h.index not in chosen]
+
+    def _open_list(self, hits: list[Hit]) -> list[Hit]:
+        best = max(h.dense for h in hits)
+        margin = get_settings().list_margin
+        return [h for h in hits if h.dense >= best - margin and self.passages[h.index].kind == "experience"]
+
+    def _list_scope(self, query: Query, hits: list[Hit]) -> Query:
+        """A list's sections: those named by number, and a topic's section only
+        when one of the ``SCOPE_CHECK`` best-ranked passages of any section is
+        in it. Example: "Which places allocated public rental or guaranteed
+        housing?" has section 10's topic word "guarantee", but its three best
+        passages are section 2's housing experiences: no section."""
+        if not query.wants_list or query.sections == query.numbered:
+            return query
+        top = [self.passages[h.index] for h in hits if self.passages[h.index].section is not None][:SCOPE_CHECK]
+        agreed = {p.section.number for p in top if p.section is not None}
+        return replace(query, sections=tuple(s for s in query.sections if s in query.numbered or s in agreed))
+
     def _grouped(self, hits: list[Hit], query: Query) -> list[Hit]:
-        """A list's matching experiences first, grouped by region in the order
-        the notice first names each, in document order within a group (a
-        province-wide experience after its localities; a named section's
-        passages first within a group); then the other hits."""
+        """A list's matching experiences first, in the notice's order: those in
+        a section the question names first (they answer its topic), then by
+        region in the order the notice first names each, in document order
+        within a region (a province-wide experience after its localities);
+        then the other hits."""
         matching = sorted((h for h in hits if self._matches(self.passages[h.index], query)), key=lambda h: h.index)
         first_seen: dict[str, int] = {}
         for h in matching:
             first_seen.setdefault(self._group(self.passages[h.index], query), h.index)
 
-        def key(h: Hit) -> tuple[bool, int, bool, int]:
+        def key(h: Hit) -> tuple[bool, bool, int, int]:
             p = self.passages[h.index]
             off_topic = bool(query.sections) and (p.section is None or p.section.number not in query.sections)
-            return all(r.is_province for r in p.regions), first_seen[self._group(p, query)], off_topic, h.index
+            return off_topic, all(r.is_province for r in p.regions), first_seen[self._group(p, query)], h.index
 
         rest = [h for h in hits if not self._matches(self.passages[h.index], query)]
         return sorted(matching, key=key) + rest
@@ -270,9 +309,7 @@ class Assistant:
         if query.localities or query.sections:
             matching = sum(1 for h in hits if self._matches(self.passages[h.index], query))
         else:
-            best = max(h.dense for h in hits)
-            margin = get_settings().list_margin
-            matching = sum(1 for h in hits if h.dense >= best - margin and self.passages[h.index].kind == "experience")
+            matching = len(self._open_list(hits))
         return min(max(top_k, matching), MAX_LIST)
 
     def _matches(self, p: Passage, query: Query) -> bool:

@@ -23,5 +23,7 @@ def test_decision_rules():
     assert not should_abstain(Evidence(0.8, None, ("Shenzhen",)), **THRESHOLDS)  # near-verbatim match wins
     missing = Evidence(0.7, 0.7, (), ("units",), True, figure_missing=True)
     assert should_abstain(missing, **THRESHOLDS)
+    absent = Evidence(0.7, None, (), ("pilots",), region_absent=True)
+    assert should_abstain(absent, **THRESHOLDS)  # "Which pilots are located in Tibet?"
     region_only = Evidence(0.1, 0.1, (), (), names_region=True)
     assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"

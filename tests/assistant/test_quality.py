@@ -78,3 +78,15 @@ def test_other_places_in_that_section(assistant, passages):
     assert "s02-06-xiangtan" not in cited
     others = [p.id for p in passages if p.kind == "experience" and p.section.number == 2 and p.regions[0].name != "Xiangtan"]
     assert set(others) <= set(cited)
+
+
+def test_open_list_is_complete_and_in_the_notices_order(assistant):
+    answer = assistant.ask("Which places mobilized or allocated public rental or guaranteed housing?")
+    ids = [c.passage_id for c in answer.citations[:3]]
+    assert ids == ["s02-05-suizhou", "s02-06-xiangtan", "s02-07-yinchuan"]
+    assert answer.sections_recognized == [10]  # "guarantee", a section 10 topic, does not confine the list
+
+
+def test_a_region_the_notice_has_no_pilot_in_is_not_answered(assistant):
+    answer = assistant.ask("Which third batch pilots are located in Tibet?")
+    assert answer.abstained and [r.name for r in answer.regions_recognized] == ["Tibet"]
