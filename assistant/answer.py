@@ -217,14 +217,13 @@ class Assistant:
             settings.unknown_name_override, settings.coverage_min,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
-        scope = self._list_scope(query, hits)
-        listing = query.wants_list and bool(scope.localities or scope.sections)
-        if listing:
-            hits = self._grouped(hits, scope)
-        elif query.wants_list:
-            hits = self._in_notice_order(hits)
-        citations = self._cite(hits[: self._k(scope, hits, top_k)], query, qvec)
-        best = citations[0][0] if listing else self._best(citations, query)
+        members = self._members(self._list_scope(query, hits), hits) if query.wants_list else None
+        k = top_k
+        if members is not None:
+            hits = self._grouped(members, hits, self._list_scope(query, hits))
+            k = min(max(top_k, len(members)), MAX_LIST)
+        citations = self._cite(hits[:k], query, qvec)
+        best = citations[0][0] if members is not None else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
 
@@ -245,19 +244,6 @@ class Assistant:
             np.maximum.at(best, self._clause_passage, self.bundle.clause_vectors @ qvec)
         return best
 
-    def _in_notice_order(self, hits: list[Hit]) -> list[Hit]:
-        """An open list ("Which places relaxed settlement restrictions?"): the
-        experiences within ``list_margin`` of the best cosine, in the notice's
-        order, then the other hits."""
-        inside = self._open_list(hits)
-        chosen = {h.index for h in inside}
-        return sorted(inside, key=lambda h: h.index) + [h for h in hits if h.index not in chosen]
-
-    def _open_list(self, hits: list[Hit]) -> list[Hit]:
-        best = max(h.dense for h in hits)
-        margin = get_settings().list_margin
-        return [h for h in hits if h.dense >= best - margin and self.passages[h.index].kind == "experience"]
-
     def _list_scope(self, query: Query, hits: list[Hit]) -> Query:
         """A list's sections: those named by number, and a topic's section only
         when one of the ``SCOPE_CHECK`` best-ranked passages of any section is
@@ -270,24 +256,40 @@ class Assistant:
         agreed = {p.section.number for p in top if p.section is not None}
         return replace(query, sections=tuple(s for s in query.sections if s in query.numbered or s in agreed))
 
-    def _grouped(self, hits: list[Hit], query: Query) -> list[Hit]:
-        """A list's matching experiences first, in the notice's order: those in
-        a section the question names first (they answer its topic), then by
-        region in the order the notice first names each, in document order
-        within a region (a province-wide experience after its localities);
-        then the other hits."""
-        matching = sorted((h for h in hits if self._matches(self.passages[h.index], query)), key=lambda h: h.index)
+    def _members(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Every experience a list question asks for: all of a named place's,
+        all of a named section's; of an open list ("Which places relaxed
+        settlement restrictions?"), those within ``list_margin`` of the best cosine."""
+        experiences = [h for h in hits if self.passages[h.index].kind == "experience"]
+        if query.localities:  # sections only order a named place's experiences
+            return [h for h in experiences if any(r.name in query.localities for r in self.passages[h.index].regions)]
+        if query.sections:
+            return [h for h in experiences if self._in_sections(self.passages[h.index], query.sections)]
+        if not experiences:
+            return []
+        floor = max(h.dense for h in experiences) - get_settings().list_margin
+        return [h for h in experiences if h.dense >= floor]
+
+    @staticmethod
+    def _in_sections(p: Passage, sections: tuple[int, ...]) -> bool:
+        return p.section is not None and p.section.number in sections
+
+    def _grouped(self, members: list[Hit], hits: list[Hit], query: Query) -> list[Hit]:
+        """A list's members first, in the notice's order: those in a section
+        the question names first (they answer its topic), then by region in the
+        order the notice first names each, in document order within a region
+        (a province-wide experience after its localities); then the other hits."""
         first_seen: dict[str, int] = {}
-        for h in matching:
+        for h in sorted(members, key=lambda h: h.index):
             first_seen.setdefault(self._group(self.passages[h.index], query), h.index)
 
         def key(h: Hit) -> tuple[bool, bool, int, int]:
             p = self.passages[h.index]
-            off_topic = bool(query.sections) and (p.section is None or p.section.number not in query.sections)
+            off_topic = bool(query.sections) and not self._in_sections(p, query.sections)
             return off_topic, all(r.is_province for r in p.regions), first_seen[self._group(p, query)], h.index
 
-        rest = [h for h in hits if not self._matches(self.passages[h.index], query)]
-        return sorted(matching, key=key) + rest
+        chosen = {h.index for h in members}
+        return sorted(members, key=key) + [h for h in hits if h.index not in chosen]
 
     @staticmethod
     def _group(p: Passage, query: Query) -> str:
@@ -300,24 +302,6 @@ class Assistant:
         pool = citations[:ANSWER_POOL]
         named = [c for c in citations[:ANSWER_POOL * 2] if any(r.name in query.localities for r in c[0].regions)]
         return max(named or pool, key=lambda c: c[1] - RANK_PENALTY * c[0].rank)[0]
-
-    def _k(self, query: Query, hits: list[Hit], top_k: int) -> int:
-        """Lists return every matching experience: all of a named region or
-        section, else every experience within ``list_margin`` of the best."""
-        if not query.wants_list:
-            return top_k
-        if query.localities or query.sections:
-            matching = sum(1 for h in hits if self._matches(self.passages[h.index], query))
-        else:
-            matching = len(self._open_list(hits))
-        return min(max(top_k, matching), MAX_LIST)
-
-    def _matches(self, p: Passage, query: Query) -> bool:
-        if p.kind != "experience":
-            return False
-        if query.localities:  # a named place lists all its experiences; sections only rank them
-            return any(r.name in query.localities for r in p.regions)
-        return not query.sections or (p.section is not None and p.section.number in query.sections)
 
     def _cite(self, hits: list[Hit], query: Query, qvec: np.ndarray) -> list[tuple[Citation, float]]:
         query_tokens = set(tokenize([query.text])[0])

@@ -26,6 +26,7 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
+_RATE = re.compile(r"\b(what|which)\b[^?.]{0,50}?\b(rate|percentage|share|proportion|ratio)\b", re.I)  # a figure too
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
 _ABOUT_A_PLACE = re.compile(
     r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
@@ -127,7 +128,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         sections=sections,
         numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),
-        wants_count=bool(_COUNT.search(question)),
+        wants_count=bool(_COUNT.search(question) or _RATE.search(question)),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)),
         borrowed=borrowed,

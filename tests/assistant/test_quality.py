@@ -90,3 +90,9 @@ def test_open_list_is_complete_and_in_the_notices_order(assistant):
 def test_a_region_the_notice_has_no_pilot_in_is_not_answered(assistant):
     answer = assistant.ask("Which third batch pilots are located in Tibet?")
     assert answer.abstained and [r.name for r in answer.regions_recognized] == ["Tibet"]
+
+
+def test_a_rate_the_named_place_never_gives_is_not_answered(assistant):
+    assert assistant.ask("What urbanization rate did Suizhou reach by the end of the pilot?").abstained
+    answer = assistant.ask("What is Meihekou's mechanized cleaning rate?")
+    assert not answer.abstained and "90%" in answer.answer

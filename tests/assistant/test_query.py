@@ -29,6 +29,8 @@ def test_list_and_count_questions():
     assert analyse("What did pilots in Hebei do?").wants_list
     assert not analyse("Which city issued carbon coins?").wants_list
     assert analyse("How many units did Xiangtan mobilize?").wants_count
+    assert analyse("What rural garbage collection rate did Xiangtan achieve?").wants_count
+    assert not analyse("What did Xiangtan do about garbage?").wants_count
 
 
 def test_follow_up_borrows_the_earlier_place_and_topic():
