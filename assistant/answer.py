@@ -124,8 +124,9 @@ class Assistant:
     def _evidence(self, query: Query, hits: list[Hit]) -> Evidence:
         named = query.localities
         region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
-        topic = topic_words(query.question)
-        counted = count_words(query.question) if query.wants_count else ()
+        asked = " ".join([query.question, *query.terms])
+        topic = topic_words(asked)
+        counted = count_words(asked) if query.wants_count else ()
         region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         return Evidence(
             best_dense=max(h.dense for h in hits),
@@ -165,7 +166,7 @@ class Assistant:
         """Question vectors, with one ``encode`` that also embeds the words of
         "how many" questions the notice's vocabulary lacks (kept for later)."""
         words = sorted({
-            w for q in queries if q.wants_count for w in count_words(q.question)
+            w for q in queries if q.wants_count for w in count_words(" ".join([q.question, *q.terms]))
             if w not in self._word_row and w not in self._word_cache
         })
         vectors = self.bundle.embedder.encode([q.text for q in queries] + words)

@@ -26,7 +26,11 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
-_RATE = re.compile(r"\b(what|which)\b[^?.]{0,50}?\b(rate|percentage|share|proportion|ratio)\b", re.I)  # a figure too
+_FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too
+    r"\b(what|which)\b[^?.]{0,50}?\b(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
+    r"income|revenue|salary|wages?)\b",
+    re.I,
+)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
 _ABOUT_A_PLACE = re.compile(
     r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
@@ -43,6 +47,51 @@ _ELLIPTIC = re.compile(
     r"this place|the same|else|other places|other pilots)\b",
     re.IGNORECASE,
 )
+
+
+_AREA = re.compile(
+    r"\b(north-?east|north-?west|south-?west)(?:ern)?\b|\b(north|east|central|south)(?:ern)? china\b", re.IGNORECASE
+)
+_CAPITAL = re.compile(r"\b(?:capital (?:city )?of (?:the )?([A-Z][\w ]+?)\b|([A-Z][\w]+(?: [A-Z][\w]+)?)(?:'s)? (?:provincial |regional )?capital)\b")
+
+
+@lru_cache(maxsize=1)
+def _geography() -> tuple[dict[str, list[str]], dict[str, str]]:
+    data = json.loads(data_bytes("gazetteer.json"))
+    return data["areas"], data["capitals"]
+
+
+def described_regions(text: str, gaz: Gazetteer) -> tuple[tuple[Region, ...], set[str]]:
+    """Regions a question describes instead of naming, and the provinces whose
+    name only served to describe a capital: "a northeastern city" -> Liaoning,
+    Jilin, Heilongjiang; "the Ningxia capital" -> Yinchuan (not all of Ningxia)."""
+    areas, capitals = _geography()
+    found: list[Region] = []
+    consumed: set[str] = set()
+    for m in _AREA.finditer(text):
+        area = (m.group(1) or m.group(2)).lower().replace("-", "")
+        found += [gaz.provinces[name] for name in areas[area]]
+    for m in _CAPITAL.finditer(text):
+        province = gaz.lookup(m.group(1) or m.group(2))
+        capital = capitals.get(province.province) if province is not None and province.is_province else None
+        if capital:
+            found.append(gaz.localities[capital])
+            consumed.add(province.name)
+    return tuple(dict.fromkeys(found)), consumed
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
+    terms = {k.lower(): v for k, v in json.loads(data_bytes("glossary.json"))["terms"].items()}
+    alternation = "|".join(re.escape(k) for k in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE), terms
+
+
+def notice_terms(text: str) -> tuple[str, ...]:
+    """The translation's words for everyday ones in ``text`` (corpus/data/glossary.json).
+    Example: "Did Anshan ease hukou transfers?" -> ("household registration",)."""
+    pattern, terms = _glossary()
+    return tuple(dict.fromkeys(terms[m.group(1).lower()] for m in pattern.finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +113,7 @@ class Query:
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
     borrowed: tuple[str, ...] = field(default_factory=tuple)
+    terms: tuple[str, ...] = ()  # the translation's words for everyday ones in the question, also searched
     section_ref: bool = False  # "that section", "the same section": the previous answer's
     excluded: frozenset[str] = frozenset()  # "other places": the earlier turn's places, left out
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
@@ -71,11 +121,10 @@ class Query:
 
 
 def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
-    out: list[Region] = []
-    for m in gaz.find(text, ignore_case=True):
-        if m.region not in out:
-            out.append(m.region)
-    return tuple(out)
+    """Regions named (any spelling) or described ("a northeastern city")."""
+    described, consumed = described_regions(text, gaz)
+    named = [m.region for m in gaz.find(text, ignore_case=True) if m.region.name not in consumed]
+    return tuple(dict.fromkeys([*named, *described]))
 
 
 def reach(regions, gaz: Gazetteer) -> frozenset[str]:
@@ -108,7 +157,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     (earlier user turns, oldest first)."""
     gaz = gaz or gazetteer()
     regions = regions_in(question, gaz)
-    sections = sections_in(question)
+    terms = notice_terms(question)
+    sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
@@ -122,13 +172,14 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
             text = f"{_without_regions(last, gaz) if regions_in(question, gaz) else last} {question}"
     return Query(
         question=question,
-        text=text,
+        text=" ".join([text, *terms]),
+        terms=terms,
         regions=regions,
         localities=reach(regions, gaz),
         sections=sections,
         numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),
-        wants_count=bool(_COUNT.search(question) or _RATE.search(question)),
+        wants_count=bool(_COUNT.search(question) or _FIGURE_NOUN.search(question)),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)),
         borrowed=borrowed,

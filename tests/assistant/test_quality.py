@@ -96,3 +96,10 @@ def test_a_rate_the_named_place_never_gives_is_not_answered(assistant):
     assert assistant.ask("What urbanization rate did Suizhou reach by the end of the pilot?").abstained
     answer = assistant.ask("What is Meihekou's mechanized cleaning rate?")
     assert not answer.abstained and "90%" in answer.answer
+
+
+def test_everyday_words_and_described_places_find_the_passage(assistant):
+    answer = assistant.ask("How many subsidised flats were provided in the Ningxia capital?")
+    assert answer.citations[0].passage_id == "s02-07-yinchuan" and "45,000" in answer.answer
+    hukou = assistant.ask("Which northeastern city made it much easier to transfer one's hukou?")
+    assert hukou.citations[0].passage_id == "s01-05-anshan"

@@ -1,4 +1,4 @@
-from assistant.query import analyse, sections_in
+from assistant.query import analyse, notice_terms, sections_in
 
 
 def test_regions_aliases_chinese_and_provinces_are_recognised():
@@ -45,3 +45,19 @@ def test_follow_up_borrows_the_earlier_place_and_topic():
 def test_standalone_question_ignores_history():
     q = analyse("Which city issued carbon coins for green travel?", ["What did Xiangtan do?"])
     assert q.regions == () and q.text == "Which city issued carbon coins for green travel?"
+
+
+def test_described_regions_reach_their_localities():
+    q = analyse("Which northeastern city made it easier to transfer household registration?")
+    assert {r.name for r in q.regions} == {"Liaoning", "Jilin", "Heilongjiang"} and "Anshan" in q.localities
+    capital = analyse("How many flats were provided in the Ningxia capital?")
+    assert [r.name for r in capital.regions] == ["Yinchuan"] and capital.localities == {"Yinchuan"}
+    assert analyse("What is the capital of France?").regions == ()
+
+
+def test_everyday_words_also_search_the_translations_terms():
+    assert notice_terms("Did Anshan ease hukou transfers?") == ("household registration",)
+    q = analyse("How many subsidised flats did Yinchuan provide?")
+    assert q.terms == ("guaranteed", "housing units") and q.text.endswith("guaranteed housing units")
+    assert notice_terms("What did Xiangtan do?") == ()
+    assert analyse("What is the population of Xiangtan?").wants_count
