@@ -21,7 +21,12 @@ did pilots in Hebei do?") is always answered from that region's passages.
 4. Absent region: the question names a region of the gazetteer that no
    searched passage is about ("Which pilots are located in Tibet?").
 
-5. Missing figure: a "how many / how much" question whose candidate passages
+5. Foreign topic: under ``notice_coverage_min`` of the question's topic
+   words occur in the notice, exactly or as a word with embedding cosine >=
+   ``WORD_MATCH`` ("Best hotpot restaurants in Chongqing?": hotpot,
+   restaurants -> 0/2), however well the named place's passages match.
+
+6. Missing figure: a "how many / how much" question whose candidate passages
    (the named region's, else the best three) give no figure within a few words
    of a topic word: "How many buses run in Shexian?" -> "covering about 80
    administrative villages" counts villages, not buses -> abstain.
@@ -57,7 +62,11 @@ _GENERIC = frozenset(
     districts area areas locality localities province provinces mention mentioned named notice say says
     said experience experiences practice practices example examples exploration explore explored about
     in of the a an and or to for from on there their its it they them this that many much has have
-    according""".split()
+    according kind kinds type types sort way ways thing things one ones like what's whats without after before
+    actually really also just please you your i i'm me want wants got get gets put run runs cited called
+    highlight highlighted described describe anyone anywhere anything everything something anybody
+    some such into onto over under between through during with within out up down off then than still now
+    today currently current happened happen""".split()
 )
 
 
@@ -71,6 +80,7 @@ class Evidence:
     coverage: float | None = None  # share of topic words the named region's best passage carries
     figure_missing: bool = False  # a "how many" question, and no figure near its topic words
     region_absent: bool = False  # it names a region (e.g. "Tibet") none of whose passages is searched
+    notice_coverage: float | None = None  # share of topic words the notice uses (exactly or a close word)
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +126,11 @@ def count_words(question: str) -> tuple[str, ...]:
 
 def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
-    coverage_min: float = 0.0,
+    coverage_min: float = 0.0, notice_coverage_min: float = 0.0,
 ) -> bool:
     if evidence.region_absent:
+        return True
+    if evidence.notice_coverage is not None and evidence.notice_coverage < notice_coverage_min:
         return True
     if evidence.names_region and not evidence.topic_words:
         return False  # "What did pilots in Hebei do?": the region's passages answer it

@@ -23,7 +23,7 @@ from assistant.validate import clean_question
 from corpus.models import Passage
 from corpus.regions import gazetteer
 from index.bundle import IndexBundle, load
-from index.lexical import content_words, tokenize
+from index.lexical import content_words, stem, tokenize
 from noticeqa.errors import InputError
 from noticeqa.settings import get_settings
 
@@ -37,6 +37,7 @@ NUMBER_WORDS = frozenset(
 FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
 WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
+LEXICAL_ENOUGH = 0.5  # share of topic words found by stem that settles notice coverage
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
 RANK_PENALTY = 0.1  # per rank, when choosing the answer sentence among citations (dev: 0.05-1 tie)
 
@@ -61,6 +62,7 @@ class Assistant:
             for p in self.passages
         ]
         self._by_id = {p.id: p for p in self.passages}
+        self._stems = {stem(w) for w in bundle.words}
         self._clause_passage = np.array([c.passage for c in bundle.clauses], dtype=np.int64)
 
     @classmethod
@@ -90,7 +92,7 @@ class Assistant:
         """The signals the abstention decision reads, for tuning and inspection."""
         query = self._analyse(question, history)
         hits = self._hits(query, self._encode([query])[0], retriever, None, None)
-        return self._evidence(query, hits)
+        return self._evidence(query, hits, full=True)
 
     def ask_many(self, questions: list[str], **options) -> list[Answer | InputError]:
         """Answer several questions with one batched ``encode``: the way a busy
@@ -121,7 +123,9 @@ class Assistant:
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 
-    def _evidence(self, query: Query, hits: list[Hit]) -> Evidence:
+    def _evidence(self, query: Query, hits: list[Hit], full: bool = False) -> Evidence:
+        """The abstention signals; ``full`` also computes the ones the settings
+        switch off (for tuning), which may embed words the notice lacks."""
         named = query.localities
         region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         asked = " ".join([query.question, *query.terms])
@@ -135,7 +139,8 @@ class Assistant:
             topic_words=topic,
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
-            if topic and region_hits and get_settings().coverage_min > 0 else None,
+            if topic and region_hits and (full or get_settings().coverage_min > 0) else None,
+            notice_coverage=self._notice_coverage(topic) if topic else None,
             figure_missing=bool(counted) and not self._figure_support(counted, (region_hits or hits)[:COVERAGE_POOL]),
             region_absent=bool(named) and not region_hits,
         )
@@ -183,6 +188,18 @@ class Assistant:
             self.bundle.word_vectors[self._word_row[w]] if w in self._word_row else self._word_cache[w] for w in topic
         ])
 
+    def _notice_coverage(self, topic: tuple[str, ...]) -> float:
+        """Share of topic words the notice uses: by stem ("restaurants" ->
+        "restaur"), and, only when under ``LEXICAL_ENOUGH`` are, also as a word
+        with embedding cosine >= WORD_MATCH (that needs an ``encode`` of the
+        words the notice lacks). "Best hotpot restaurants in Chongqing?" -> 0.0."""
+        known = [stem(w) in self._stems for w in topic]
+        if sum(known) >= LEXICAL_ENOUGH * len(topic):
+            return sum(known) / len(topic)
+        unknown = tuple(w for w, k in zip(topic, known) if not k)
+        found = iter((self._topic_vectors(unknown) @ self.bundle.word_vectors.T).max(axis=1) >= WORD_MATCH - 1e-6)
+        return sum(k or bool(next(found)) for k in known) / len(topic)
+
     def _coverage(self, topic: tuple[str, ...], hits: list[Hit]) -> float:
         """Best share, over the hits' passages, of topic words each passage
         carries (exactly, or a word with embedding cosine >= WORD_MATCH)."""
@@ -215,7 +232,7 @@ class Assistant:
         )
         if not hits or should_abstain(
             self._evidence(query, hits), threshold, settings.region_threshold,
-            settings.unknown_name_override, settings.coverage_min,
+            settings.unknown_name_override, settings.coverage_min, settings.notice_coverage_min,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         members = self._members(self._list_scope(query, hits), hits) if query.wants_list else None

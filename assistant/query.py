@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
-from corpus.source import data_bytes
+from corpus.source import data_bytes, notice_text
 
 _SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
 _PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
@@ -94,6 +94,18 @@ def notice_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms[m.group(1).lower()] for m in pattern.finditer(text)))
 
 
+def printed_spellings(question: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """How the notice spells the localities the question names, where the
+    question spells them otherwise: "What did Shexian do?" -> ("Shuixian
+    County", "Shibixian County")."""
+    text = notice_text()
+    out: list[str] = []
+    for m in gaz.find(question, ignore_case=True):
+        if not m.region.is_province:
+            out += [a for a in gaz.printed_names(m.region, text) if a.casefold() not in question.casefold()]
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=1)
 def _section_topics() -> dict[int, list[str]]:
     data = json.loads(data_bytes("sections.json"))
@@ -157,7 +169,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     (earlier user turns, oldest first)."""
     gaz = gaz or gazetteer()
     regions = regions_in(question, gaz)
-    terms = notice_terms(question)
+    terms = notice_terms(question) + printed_spellings(question, gaz)
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]

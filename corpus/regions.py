@@ -50,6 +50,7 @@ class Gazetteer:
         self.provinces: dict[str, Region] = {}
         self.localities: dict[str, Region] = {}
         self._by_key: dict[str, Region] = {}
+        self._aliases: dict[str, list[str]] = {}
         for p in data["provinces"]:
             region = Region(name=p["name"], province=p["name"], chinese=p["chinese"])
             self.provinces[region.name] = region
@@ -61,6 +62,7 @@ class Gazetteer:
                 name=loc["name"], province=loc["province"], chinese=loc["chinese"], parent=loc["parent"]
             )
             self.localities[region.name] = region
+            self._aliases[region.name] = list(loc["aliases"])
             self._add_keys(region, [loc["name"], *loc["aliases"]])
         self._latin = self._pattern(k for k in self._by_key if k.isascii() or "’" in k)
         self._chinese = re.compile(
@@ -93,6 +95,12 @@ class Gazetteer:
         for m in self._chinese.finditer(text):
             found.append(Mention(m.start(), m.end(), self._by_key[m.group(0)]))
         return sorted(found, key=lambda x: x.start)
+
+    def printed_names(self, region: Region, text: str) -> list[str]:
+        """The other spellings of a locality that ``text`` (the notice) uses,
+        none inside another: Shexian -> ["Shuixian County", "Shibixian County"]."""
+        found = [a for a in self._aliases.get(region.name, []) if a in text]
+        return [a for a in found if not any(a != b and a in b for b in found)]
 
     def localities_in(self, province: str) -> list[Region]:
         return [r for r in self.localities.values() if r.province == province]

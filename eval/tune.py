@@ -4,7 +4,8 @@ For each dev question the assistant's abstention signals (``Assistant.evidence``
 are read once; then every combination of thresholds on a small grid is scored
 by abstention F1 on unanswerable questions minus a penalty of 3 for each
 answerable question it would refuse (the target is at most 3% false
-abstention). Prints the best settings and their dev figures.
+abstention). Among equal scores the most lenient settings win. Prints the
+best settings and their dev figures.
 
 Run: ``python -m eval.tune [--qa FILE] [--index-dir DIR]``.
 """
@@ -23,6 +24,7 @@ GRID = {
     "abstain_threshold": [0.25, 0.28, 0.31, 0.34, 0.37],
     "region_threshold": [0.2, 0.3, 0.35, 0.4],
     "coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4],
+    "notice_coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4, 0.5],
 }
 FALSE_ABSTAIN_WEIGHT = 3.0
 
@@ -51,7 +53,8 @@ def main() -> None:
     for values in itertools.product(*GRID.values()):
         params = dict(zip(GRID, values))
         decisions = [
-            (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override, params["coverage_min"]), ok)
+            (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override,
+                            params["coverage_min"], params["notice_coverage_min"]), ok)
             for ev, ok in evidence
         ]
         results.append((score(decisions), params))

@@ -37,6 +37,11 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     )
 
 
+def stem(word: str) -> str:
+    """The stem BM25 indexes a word under: stem("restaurants") -> "restaur"."""
+    return _stemmer().stemWord(word.lower())
+
+
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 

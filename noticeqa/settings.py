@@ -31,13 +31,16 @@ class Settings(BaseSettings):
         0.28, description="best dense cosine similarity below which the assistant abstains"
     )
     region_threshold: float = Field(
-        0.20, description="abstain when the named locality's best passage is below this cosine"
+        0.35, description="abstain when the named locality's best passage is below this cosine"
     )
     unknown_name_override: float = Field(
         0.75, description="answer despite an unknown proper noun only above this cosine"
     )
     coverage_min: float = Field(
         0.0, description="abstain when the named region's passages carry less than this share of the question's topic words"
+    )
+    notice_coverage_min: float = Field(
+        0.3, description="abstain when less than this share of the question's topic words occur in the notice"
     )
     list_margin: float = Field(
         0.08, description="list questions return every experience within this cosine of the best"

@@ -25,5 +25,9 @@ def test_decision_rules():
     assert should_abstain(missing, **THRESHOLDS)
     absent = Evidence(0.7, None, (), ("pilots",), region_absent=True)
     assert should_abstain(absent, **THRESHOLDS)  # "Which pilots are located in Tibet?"
+    foreign = Evidence(0.6, 0.6, (), ("hotpot", "restaurants"), True, notice_coverage=0.0)
+    assert should_abstain(foreign, **THRESHOLDS, notice_coverage_min=0.3)  # "Best hotpot restaurants in Chongqing?"
+    assert not should_abstain(foreign.__class__(0.6, 0.6, (), ("loans",), True, notice_coverage=1.0),
+                              **THRESHOLDS, notice_coverage_min=0.3)
     region_only = Evidence(0.1, 0.1, (), (), names_region=True)
     assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"

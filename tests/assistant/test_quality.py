@@ -103,3 +103,9 @@ def test_everyday_words_and_described_places_find_the_passage(assistant):
     assert answer.citations[0].passage_id == "s02-07-yinchuan" and "45,000" in answer.answer
     hukou = assistant.ask("Which northeastern city made it much easier to transfer one's hukou?")
     assert hukou.citations[0].passage_id == "s01-05-anshan"
+
+
+def test_off_topic_question_about_a_notice_place_is_not_answered(assistant):
+    assert assistant.ask("Best hotpot restaurants in Chongqing?").abstained
+    assert assistant.ask("Can you give me a recipe for Yangzhou fried rice?").abstained
+    assert not assistant.ask("What did Yangzhou do with old neighborhoods?").abstained

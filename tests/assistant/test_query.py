@@ -61,3 +61,10 @@ def test_everyday_words_also_search_the_translations_terms():
     assert q.terms == ("guaranteed", "housing units") and q.text.endswith("guaranteed housing units")
     assert notice_terms("What did Xiangtan do?") == ()
     assert analyse("What is the population of Xiangtan?").wants_count
+
+
+def test_the_notices_own_spelling_of_a_named_place_is_searched_too():
+    q = analyse("How many people did Shexian train?")
+    assert q.terms == ("Shuixian County", "Shibixian County") and "Shuixian County" in q.text
+    assert analyse("What did Shuixian County do?").terms == ("Shibixian County",)
+    assert analyse("What did Xiangtan do?").terms == ()
