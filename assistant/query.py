@@ -38,6 +38,12 @@ _ABOUT_A_PLACE = re.compile(
     r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\bwhere\b|\bwho\b",
     re.IGNORECASE,
 )
+_OVERVIEW = re.compile(
+    r"\b(main (focus|thrust|directions?|measures|priorities|ideas?|points?|tasks?)|general (approach|direction)|overall|"
+    r"in general|key (levers|measures|priorities|points|tasks)|broadly|the notice (say|says|propose|proposes|call|"
+    r"calls|list|lists|want|wants|ask|asks)|should)\b",
+    re.IGNORECASE,
+)
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b", re.IGNORECASE)
 _ELSE = re.compile(r"\b(else|another|more)\b", re.IGNORECASE)
@@ -124,6 +130,7 @@ class Query:
     wants_count: bool = False
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
+    wants_overview: bool = False  # asks for a section's thrust ("What is the main focus of ...?")
     borrowed: tuple[str, ...] = field(default_factory=tuple)
     terms: tuple[str, ...] = ()  # the translation's words for everyday ones in the question, also searched
     section_ref: bool = False  # "that section", "the same section": the previous answer's
@@ -194,6 +201,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_count=bool(_COUNT.search(question) or _FIGURE_NOUN.search(question)),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)),
+        wants_overview=bool(_OVERVIEW.search(question)) and not regions,
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),
         excluded=excluded,

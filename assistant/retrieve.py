@@ -11,6 +11,7 @@ than one just ahead):
              + REGION_BOOST  [p names a region the question names]
              + SECTION_BOOST [p is in a section the question names]
              - NOT_EXPERIENCE [the question asks about a place; p is no pilot's experience]
+             + NOT_EXPERIENCE [the question asks for a thrust ("main focus"); p is a lead-in or part intro]
 
 Example: cosines 0.52 and 0.60, BM25 at 0.7 of the best, no names ->
 (0.52 + 0.60) / 2 + 0.15 * 0.7 = 0.665.
@@ -30,6 +31,7 @@ LEXICAL_WEIGHT = 0.15
 REGION_BOOST = 0.2
 SECTION_BOOST = 0.06
 NOT_EXPERIENCE = 0.1
+OVERVIEW_KINDS = ("lead-in", "part-intro")  # what answers "What is the main focus of ...?"
 
 
 @dataclass(frozen=True)
@@ -93,4 +95,6 @@ def _boosts(passages: tuple[Passage, ...], query: Query) -> np.ndarray:
             boost[i] += SECTION_BOOST
         if query.wants_experience and p.kind != "experience":
             boost[i] -= NOT_EXPERIENCE
+        if query.wants_overview and p.kind in OVERVIEW_KINDS:
+            boost[i] += NOT_EXPERIENCE
     return boost

@@ -68,3 +68,10 @@ def test_the_notices_own_spelling_of_a_named_place_is_searched_too():
     assert q.terms == ("Shuixian County", "Shibixian County") and "Shuixian County" in q.text
     assert analyse("What did Shuixian County do?").terms == ("Shibixian County",)
     assert analyse("What did Xiangtan do?").terms == ()
+
+
+def test_questions_about_a_sections_thrust_want_its_lead_in():
+    assert analyse("What is the main focus of the low-carbon section?").wants_overview
+    assert analyse("In section 13, what kind of county medical bodies should be established?").wants_overview
+    assert not analyse("What should Xiangtan do next?").wants_overview  # a place's question
+    assert not analyse("How many units did Xiangtan mobilize?").wants_overview

@@ -30,8 +30,10 @@ def test_place_questions_prefer_experiences_and_named_regions(passages):
     xiangtan = next(i for i, p in enumerate(passages) if p.id == "s02-06-xiangtan")
     dense = np.full(len(passages), 0.1); lexical = np.zeros(len(passages))
     dense[lead] = dense[xiangtan] = 0.5
-    plain = {h.index: h.score for h in rank(passages, dense, lexical, analyse("What is the main focus?"), clause=dense)}
+    plain = {h.index: h.score for h in rank(passages, dense, lexical, analyse("What is described?"), clause=dense)}
     asked = {h.index: h.score for h in rank(passages, dense, lexical, analyse("How did one city do it?"), clause=dense)}
     assert plain[lead] - asked[lead] == pytest.approx(NOT_EXPERIENCE)
+    overview = {h.index: h.score for h in rank(passages, dense, lexical, analyse("What is the main focus?"), clause=dense)}
+    assert overview[lead] - plain[lead] == pytest.approx(NOT_EXPERIENCE)  # lead-ins answer a thrust
     named = {h.index: h.score for h in rank(passages, dense, lexical, analyse("What did Xiangtan do?"), clause=dense)}
     assert named[xiangtan] - plain[xiangtan] == pytest.approx(REGION_BOOST)

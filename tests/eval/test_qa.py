@@ -47,6 +47,16 @@ def test_splits_are_stratified(items):
                    - sum(i.kind == kind and i.split == "test" for i in team)) <= 1, kind
 
 
+def test_the_external_set_loads_and_is_all_test():
+    """eval/data/qa_external.jsonl: 110 questions written by someone who saw
+    neither the code nor the team's questions; scored, never tuned on."""
+    from eval.qa import EXTERNAL_QA
+
+    external = load_qa(EXTERNAL_QA)
+    assert len(external) == 110 and {i.split for i in external} == {"test"}
+    assert Counter(i.kind for i in external)["near-miss"] == 12
+
+
 def test_bad_lines_are_reported_with_numbers(tmp_path):
     good = dict(id="q1", question="How many units did Xiangtan mobilize?", answer="about 29,000",
                 regions=["Xiangtan"], section=2, kind="numeric", split="dev")
