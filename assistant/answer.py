@@ -17,13 +17,14 @@ import numpy as np
 from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import Query, analyse
-from assistant.retrieve import Hit, rank
+from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
 from corpus.models import Passage
 from corpus.regions import gazetteer
 from index.bundle import IndexBundle, load
-from index.lexical import content_words, stem, tokenize
+from index.lexical import content_words, stem
+from index.lexical import query_tokens as lexical_tokens
 from noticeqa.errors import InputError
 from noticeqa.settings import get_settings
 
@@ -63,6 +64,7 @@ class Assistant:
         ]
         self._by_id = {p.id: p for p in self.passages}
         self._stems = {stem(w) for w in bundle.words}
+        self._table = PassageTable.of(self.passages)
         self._clause_passage = np.array([c.passage for c in bundle.clauses], dtype=np.int64)
 
     @classmethod
@@ -253,6 +255,7 @@ class Assistant:
         return rank(
             self.passages, dense, lexical, query, retriever,
             frozenset(provinces or ()), frozenset(int(s) for s in sections or ()), self._clause_scores(qvec, dense),
+            self._table,
         )
 
     def _clause_scores(self, qvec: np.ndarray, dense: np.ndarray) -> np.ndarray:
@@ -322,7 +325,7 @@ class Assistant:
         return max(named or pool, key=lambda c: c[1] - RANK_PENALTY * c[0].rank)[0]
 
     def _cite(self, hits: list[Hit], query: Query, qvec: np.ndarray) -> list[tuple[Citation, float]]:
-        query_tokens = set(tokenize([query.text])[0])
+        query_tokens = set(lexical_tokens(query.text))
         out = []
         for rank_, hit in enumerate(hits, start=1):
             p = self.passages[hit.index]

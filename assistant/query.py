@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.abstain import topic_words
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
@@ -21,7 +22,8 @@ from corpus.source import data_bytes, notice_text
 _SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
 _PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
 _LIST = re.compile(
-    rf"^\s*(list|name)\b|\bwhich( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
+    rf"^\s*(list|name)\b|\b(which|what)( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
+    rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
     rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b",
     re.IGNORECASE,
 )
@@ -46,7 +48,7 @@ _OVERVIEW = re.compile(
 )
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b", re.IGNORECASE)
-_ELSE = re.compile(r"\b(else|another|more)\b", re.IGNORECASE)
+_ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
@@ -113,9 +115,13 @@ def printed_spellings(question: str, gaz: Gazetteer) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _section_topics() -> dict[int, list[str]]:
+def _section_topics() -> dict[int, re.Pattern[str]]:
+    """One pattern per section matching any of its topic words at a word start."""
     data = json.loads(data_bytes("sections.json"))
-    return {s["number"]: [t.lower() for t in s["topics"]] for s in data["sections"]}
+    return {
+        s["number"]: re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in s["topics"]) + ")")
+        for s in data["sections"]
+    }
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,7 @@ def sections_in(text: str) -> tuple[int, ...]:
     found = list(numbered_sections(text))
     lowered = text.lower()
     for number, topics in _section_topics().items():
-        if number not in found and any(re.search(rf"\b{re.escape(t)}", lowered) for t in topics):
+        if number not in found and topics.search(lowered):
             found.append(number)
     return tuple(found)
 
@@ -187,7 +193,9 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         elif not regions:
             regions = regions_in(last, gaz)
             borrowed = tuple(r.name for r in regions)
-        if not sections or not regions_in(question, gaz):
+        if regions and not regions_in(question, gaz) and topic_words(question):
+            text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
+        elif not sections or not regions_in(question, gaz):
             text = f"{_without_regions(last, gaz) if regions_in(question, gaz) else last} {question}"
     return Query(
         question=question,

@@ -58,6 +58,39 @@ def allowed(p: Passage, provinces: frozenset[str], sections: frozenset[int]) -> 
     return True
 
 
+@dataclass(frozen=True)
+class PassageTable:
+    """What ranking reads of every passage, as arrays, built once per index."""
+
+    searched: np.ndarray  # not a summary copy of a body passage
+    experience: np.ndarray
+    overview: np.ndarray  # a lead-in or part introduction
+    section: np.ndarray  # section number, 0 for none
+    by_region: dict[str, np.ndarray]  # region name -> passages naming it
+
+    @classmethod
+    def of(cls, passages: tuple[Passage, ...]) -> "PassageTable":
+        by_region: dict[str, list[int]] = {}
+        for i, p in enumerate(passages):
+            for r in p.regions:
+                by_region.setdefault(r.name, []).append(i)
+        return cls(
+            searched=np.array([p.duplicate_of is None for p in passages]),
+            experience=np.array([p.kind == "experience" for p in passages]),
+            overview=np.array([p.kind in OVERVIEW_KINDS for p in passages]),
+            section=np.array([p.section.number if p.section else 0 for p in passages]),
+            by_region={k: np.array(v, dtype=np.int64) for k, v in by_region.items()},
+        )
+
+    def naming(self, names) -> np.ndarray:
+        """Mask of the passages naming any of ``names``."""
+        mask = np.zeros(len(self.section), dtype=bool)
+        for name in names:
+            if name in self.by_region:
+                mask[self.by_region[name]] = True
+        return mask
+
+
 def rank(
     passages: tuple[Passage, ...],
     dense: np.ndarray,
@@ -67,34 +100,37 @@ def rank(
     provinces: frozenset[str] = frozenset(),
     sections: frozenset[int] = frozenset(),
     clause: np.ndarray | None = None,
+    table: PassageTable | None = None,
 ) -> list[Hit]:
     """Every allowed passage, best first. Summary paragraphs that repeat a body
     passage are left out: the body passage carries the section."""
+    table = table or PassageTable.of(passages)
+    clause = dense if clause is None else clause
     if retriever == "dense":
         score = dense.astype(np.float64)
     elif retriever == "lexical":
         score = lexical.astype(np.float64)
     elif retriever == "hybrid":
-        score = blend(dense, dense if clause is None else clause, lexical) + _boosts(passages, query)
+        score = blend(dense, clause, lexical) + _boosts(table, query)
     else:
         raise ValueError(f"retriever must be one of {', '.join(RETRIEVERS)}, not {retriever!r}")
-    hits = [
-        Hit(i, float(score[i]), float(dense[i]), float(lexical[i]), float(dense[i] if clause is None else clause[i]))
-        for i, p in enumerate(passages)
-        if p.duplicate_of is None and allowed(p, provinces, sections)
-    ]
-    return sorted(hits, key=lambda h: -h.score)
+    keep = table.searched.copy()
+    if sections:
+        keep &= np.isin(table.section, list(sections))
+    if provinces:
+        keep &= np.array([allowed(p, provinces, frozenset()) for p in passages])
+    order = [int(i) for i in np.argsort(-score, kind="stable") if keep[i]]
+    return [Hit(i, float(score[i]), float(dense[i]), float(lexical[i]), float(clause[i])) for i in order]
 
 
-def _boosts(passages: tuple[Passage, ...], query: Query) -> np.ndarray:
-    boost = np.zeros(len(passages))
-    for i, p in enumerate(passages):
-        if query.localities and any(r.name in query.localities for r in p.regions):
-            boost[i] += REGION_BOOST
-        if query.sections and p.section is not None and p.section.number in query.sections:
-            boost[i] += SECTION_BOOST
-        if query.wants_experience and p.kind != "experience":
-            boost[i] -= NOT_EXPERIENCE
-        if query.wants_overview and p.kind in OVERVIEW_KINDS:
-            boost[i] += NOT_EXPERIENCE
+def _boosts(table: PassageTable, query: Query) -> np.ndarray:
+    boost = np.zeros(len(table.section))
+    if query.localities:
+        boost += REGION_BOOST * table.naming(query.localities)
+    if query.sections:
+        boost += SECTION_BOOST * np.isin(table.section, query.sections)
+    if query.wants_experience:
+        boost -= NOT_EXPERIENCE * ~table.experience
+    if query.wants_overview:
+        boost += NOT_EXPERIENCE * table.overview
     return boost

@@ -42,6 +42,12 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+@lru_cache(maxsize=4096)
+def query_tokens(text: str) -> tuple[str, ...]:
+    """``tokenize`` of one question, remembered: ranking and sentence choice both need it."""
+    return tuple(tokenize([text])[0])
+
+
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -74,7 +80,7 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of ``query`` for each passage, in passage order."""
-        tokens = tokenize([query])[0]
+        tokens = list(query_tokens(query))
         if not tokens:
             return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)

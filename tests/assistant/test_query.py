@@ -75,3 +75,16 @@ def test_questions_about_a_sections_thrust_want_its_lead_in():
     assert analyse("In section 13, what kind of county medical bodies should be established?").wants_overview
     assert not analyse("What should Xiangtan do next?").wants_overview  # a place's question
     assert not analyse("How many units did Xiangtan mobilize?").wants_overview
+
+
+def test_a_follow_up_with_its_own_topic_keeps_only_the_earlier_place():
+    q = analyse("Anything done there for businesses?", ["What did Zhucheng do on healthcare?"])
+    assert q.borrowed == ("Zhucheng",) and "healthcare" not in q.text
+    also = analyse("Did they do anything about rural rubbish too?", ["How much rental housing did Xiangtan mobilize?"])
+    assert also.wants_else and "Xiangtan" in also.text
+
+
+def test_a_province_with_a_plural_place_noun_asks_for_a_list():
+    assert analyse("Chongqing districts in the notice and what they did?").wants_list
+    assert analyse("What places in Henan are cited as examples?").wants_list
+    assert not analyse("How did some districts fix waterlogging?").wants_list

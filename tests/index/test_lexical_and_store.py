@@ -32,3 +32,10 @@ def test_embeddings_are_unit_length(embedder):
     vectors = embedder.encode(["public rental housing", "carbon coins"])
     assert vectors.shape == (2, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_query_tokens_match_the_index_tokenizer():
+    from index.lexical import query_tokens, tokenize
+
+    text = "How many public rental housing units did Xiangtan mobilize? 29,000"
+    assert list(query_tokens(text)) == tokenize([text])[0]
