@@ -3,9 +3,13 @@
 1. Dense evidence: the best cosine similarity of any allowed passage is below
    ``dense_threshold``.
 2. Unknown place: the question names a proper noun that the notice never
-   uses (e.g. "Shenzhen"), and the best passage is not a near-verbatim match
-   (cosine below ``unknown_name_override``): another place's passage is no
-   answer.
+   uses (e.g. "Shenzhen") and no region of the notice, and the best passage is
+   not a near-verbatim match (cosine below ``unknown_name_override``): another
+   place's passage is no answer. A question that also names a region of the
+   notice may only mention the unknown name ("Which school in Hainan, tied to
+   a Wuhan university, ...?"): it is answered when that region's best passage
+   reaches ``unknown_name_region_override`` ("the Shaolin Temple in Dengfeng"
+   does not).
 A question that names a region of the notice and asks nothing more ("What
 did pilots in Hebei do?") is always answered from that region's passages.
 3. Region mismatch: the question names a locality of the notice, but none of
@@ -126,7 +130,7 @@ def count_words(question: str) -> tuple[str, ...]:
 
 def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
-    coverage_min: float = 0.0, notice_coverage_min: float = 0.0,
+    coverage_min: float = 0.0, notice_coverage_min: float = 0.0, unknown_name_region_override: float = 0.5,
 ) -> bool:
     if evidence.region_absent:
         return True
@@ -136,8 +140,11 @@ def should_abstain(
         return False  # "What did pilots in Hebei do?": the region's passages answer it
     if evidence.best_dense < dense_threshold:
         return True
-    if evidence.unknown_names and evidence.best_dense < unknown_name_override:
-        return True
+    if evidence.unknown_names:
+        if evidence.names_region and (evidence.region_best or 0.0) < unknown_name_region_override:
+            return True
+        if not evidence.names_region and evidence.best_dense < unknown_name_override:
+            return True
     if evidence.figure_missing:
         return True
     if evidence.coverage is not None and evidence.coverage < coverage_min:

@@ -235,6 +235,7 @@ class Assistant:
         if not hits or should_abstain(
             self._evidence(query, hits), threshold, settings.region_threshold,
             settings.unknown_name_override, settings.coverage_min, settings.notice_coverage_min,
+            settings.unknown_name_region_override,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         members = self._members(self._list_scope(query, hits), hits) if query.wants_list else None
@@ -319,8 +320,11 @@ class Assistant:
 
     def _best(self, citations: list[tuple[Citation, float]], query: Query) -> Citation:
         """The citation holding the answer sentence: among the top few, preferring
-        those that carry a place the question names."""
+        those that carry a place the question names, and pilots' experiences
+        when the question asks what some place did."""
         pool = citations[:ANSWER_POOL]
+        if query.wants_experience:
+            pool = [c for c in pool if self._by_id[c[0].passage_id].kind == "experience"] or pool
         named = [c for c in citations[:ANSWER_POOL * 2] if any(r.name in query.localities for r in c[0].regions)]
         return max(named or pool, key=lambda c: c[1] - RANK_PENALTY * c[0].rank)[0]
 

@@ -37,7 +37,7 @@ _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province
 _ABOUT_A_PLACE = re.compile(
     r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
     r"(place|places|city|cities|county|counties|pilot|pilots|district|districts|town|towns|locality|"
-    r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\bwhere\b|\bwho\b",
+    r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\b(where|who|anywhere|somewhere|anyone)\b",
     re.IGNORECASE,
 )
 _OVERVIEW = re.compile(
@@ -183,6 +183,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     gaz = gaz or gazetteer()
     regions = regions_in(question, gaz)
     terms = notice_terms(question) + printed_spellings(question, gaz)
+    overview = bool(_OVERVIEW.search(question)) and not regions_in(question, gaz)
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
@@ -208,8 +209,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_list=bool(_LIST.search(question)),
         wants_count=bool(_COUNT.search(question) or _FIGURE_NOUN.search(question)),
         wants_place=bool(_WHERE.search(question)),
-        wants_experience=bool(_ABOUT_A_PLACE.search(question)),
-        wants_overview=bool(_OVERVIEW.search(question)) and not regions,
+        wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
+        wants_overview=overview,
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),
         excluded=excluded,

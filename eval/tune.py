@@ -25,6 +25,7 @@ GRID = {
     "region_threshold": [0.2, 0.3, 0.35, 0.4],
     "coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4],
     "notice_coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4, 0.5],
+    "unknown_name_region_override": [0.0, 0.5, 0.6, 0.7, 0.8],
 }
 FALSE_ABSTAIN_WEIGHT = 3.0
 
@@ -54,7 +55,8 @@ def main() -> None:
         params = dict(zip(GRID, values))
         decisions = [
             (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override,
-                            params["coverage_min"], params["notice_coverage_min"]), ok)
+                            params["coverage_min"], params["notice_coverage_min"],
+                            params["unknown_name_region_override"]), ok)
             for ev, ok in evidence
         ]
         results.append((score(decisions), params))

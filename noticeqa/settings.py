@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     unknown_name_override: float = Field(
         0.75, description="answer despite an unknown proper noun only above this cosine"
     )
+    unknown_name_region_override: float = Field(
+        0.5, description="with an unknown proper noun beside a region of the notice, answer only when that "
+        "region's best passage reaches this cosine"
+    )
     coverage_min: float = Field(
         0.0, description="abstain when the named region's passages carry less than this share of the question's topic words"
     )

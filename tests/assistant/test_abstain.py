@@ -23,6 +23,9 @@ def test_decision_rules():
     assert not should_abstain(Evidence(0.8, None, ("Shenzhen",)), **THRESHOLDS)  # near-verbatim match wins
     missing = Evidence(0.7, 0.7, (), ("units",), True, figure_missing=True)
     assert should_abstain(missing, **THRESHOLDS)
+    detail = Evidence(0.67, 0.67, ("Wuhan",), ("school",), True)
+    assert not should_abstain(detail, **THRESHOLDS)  # "Which school in Hainan, tied to a Wuhan university, ...?"
+    assert should_abstain(Evidence(0.39, 0.39, ("Shaolin",), ("history",), True), **THRESHOLDS)
     absent = Evidence(0.7, None, (), ("pilots",), region_absent=True)
     assert should_abstain(absent, **THRESHOLDS)  # "Which pilots are located in Tibet?"
     foreign = Evidence(0.6, 0.6, (), ("hotpot", "restaurants"), True, notice_coverage=0.0)

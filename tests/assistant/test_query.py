@@ -22,6 +22,8 @@ def test_questions_about_some_place_want_an_experience():
     assert analyse("How did one city free up parking?").wants_experience
     assert analyse("Which county trained welders?").wants_experience
     assert not analyse("What is the main focus of the low-carbon section?").wants_experience
+    assert not analyse("In section 13, what kind of county bodies should be set up?").wants_experience
+    assert analyse("Did loosening residency rules reverse population loss anywhere?").wants_experience
 
 
 def test_list_and_count_questions():
