@@ -70,7 +70,8 @@ _GENERIC = frozenset(
     actually really also just please you your i i'm me want wants got get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
     some such into onto over under between through during with within out up down off then than still now
-    today currently current happened happen""".split()
+    today currently current happened happen north northern south southern east eastern west western northeast
+    northeastern northwest northwestern southwest southwestern southeast southeastern central""".split()
 )
 
 

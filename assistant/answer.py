@@ -128,7 +128,7 @@ class Assistant:
     def _evidence(self, query: Query, hits: list[Hit], full: bool = False) -> Evidence:
         """The abstention signals; ``full`` also computes the ones the settings
         switch off (for tuning), which may embed words the notice lacks."""
-        named = query.localities
+        named = query.localities - query.hinted  # an area is a hint, not the question's subject
         region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         asked = " ".join([query.question, *query.terms])
         topic = topic_words(asked)

@@ -73,12 +73,10 @@ def described_regions(text: str, gaz: Gazetteer) -> tuple[tuple[Region, ...], se
     """Regions a question describes instead of naming, and the provinces whose
     name only served to describe a capital: "a northeastern city" -> Liaoning,
     Jilin, Heilongjiang; "the Ningxia capital" -> Yinchuan (not all of Ningxia)."""
-    areas, capitals = _geography()
+    _, capitals = _geography()
     found: list[Region] = []
     consumed: set[str] = set()
-    for m in _AREA.finditer(text):
-        area = (m.group(1) or m.group(2)).lower().replace("-", "")
-        found += [gaz.provinces[name] for name in areas[area]]
+    found += area_provinces(text, gaz)
     for m in _CAPITAL.finditer(text):
         province = gaz.lookup(m.group(1) or m.group(2))
         capital = capitals.get(province.province) if province is not None and province.is_province else None
@@ -139,10 +137,18 @@ class Query:
     wants_overview: bool = False  # asks for a section's thrust ("What is the main focus of ...?")
     borrowed: tuple[str, ...] = field(default_factory=tuple)
     terms: tuple[str, ...] = ()  # the translation's words for everyday ones in the question, also searched
+    hinted: frozenset[str] = frozenset()  # localities reached only through an area ("a northeastern city")
     section_ref: bool = False  # "that section", "the same section": the previous answer's
     excluded: frozenset[str] = frozenset()  # "other places": the earlier turn's places, left out
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
     demoted: str | None = None  # that passage's id, once the assistant knows it
+
+
+def area_provinces(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
+    """Provinces of the geographic areas a text describes: "in the northeast" -> Liaoning, Jilin, Heilongjiang."""
+    areas, _ = _geography()
+    names = [n for m in _AREA.finditer(text) for n in areas[(m.group(1) or m.group(2)).lower().replace("-", "")]]
+    return tuple(gaz.provinces[n] for n in dict.fromkeys(names))
 
 
 def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
@@ -204,6 +210,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         terms=terms,
         regions=regions,
         localities=reach(regions, gaz),
+        hinted=reach(area_provinces(question, gaz), gaz) - reach([r for r in regions if r not in area_provinces(question, gaz)], gaz),
         sections=sections,
         numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),

@@ -55,6 +55,7 @@ def test_described_regions_reach_their_localities():
     capital = analyse("How many flats were provided in the Ningxia capital?")
     assert [r.name for r in capital.regions] == ["Yinchuan"] and capital.localities == {"Yinchuan"}
     assert analyse("What is the capital of France?").regions == ()
+    assert "Yichun" in analyse("A forest city in the northeast reorganized its districts?").hinted  # a hint, not a subject
 
 
 def test_everyday_words_also_search_the_translations_terms():
