@@ -24,8 +24,8 @@ KINDS = ("factoid", "numeric", "paraphrase", "region", "section", "list",
 Kind = Literal["factoid", "numeric", "paraphrase", "region", "section", "list",
                "followup", "unanswerable", "near-miss"]
 DEFAULT_QA = Path(__file__).parent / "data" / "qa.jsonl"
-# written by someone who saw neither the code nor DEFAULT_QA; scored, never tuned on
-EXTERNAL_QA = Path(__file__).parent / "data" / "qa_external.jsonl"
+# each written by someone who saw neither the code nor DEFAULT_QA; scored, never tuned on
+EXTERNAL_QA = (Path(__file__).parent / "data" / "qa_external_b.jsonl", Path(__file__).parent / "data" / "qa_external_c.jsonl")
 
 
 class QAFileError(NoticeQAError):

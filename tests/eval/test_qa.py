@@ -47,13 +47,14 @@ def test_splits_are_stratified(items):
                    - sum(i.kind == kind and i.split == "test" for i in team)) <= 1, kind
 
 
-def test_the_external_set_loads_and_is_all_test():
-    """eval/data/qa_external.jsonl: 110 questions written by someone who saw
-    neither the code nor the team's questions; scored, never tuned on."""
+@pytest.mark.parametrize("index, size", [(0, 110), (1, 111)])
+def test_the_external_sets_load_and_are_all_test(index, size):
+    """eval/data/qa_external_{b,c}.jsonl: questions written by two people who
+    saw neither the code nor the team's questions; scored, never tuned on."""
     from eval.qa import EXTERNAL_QA
 
-    external = load_qa(EXTERNAL_QA)
-    assert len(external) == 110 and {i.split for i in external} == {"test"}
+    external = load_qa(EXTERNAL_QA[index])
+    assert len(external) == size and {i.split for i in external} == {"test"}
     assert Counter(i.kind for i in external)["near-miss"] == 12
 
 
