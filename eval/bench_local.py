@@ -62,14 +62,15 @@ def warm_ask(index_dir: Path | None, questions: list[str], plan: Plan) -> list[F
 
 
 def notice_texts() -> tuple[list[str], list[str]]:
-    """(passage texts, sentence texts): everything a build embeds."""
+    """(passage texts, their pieces: sentences and clause windows): the texts a build embeds."""
     from corpus import load_passages
     from corpus.normalize import normalize
-    from index.bundle import passage_sentences
+    from index.bundle import passage_clauses, passage_sentences
 
     passages = load_passages()
-    sentences = [normalize(passages[s.passage].text[s.start : s.end]) for s in passage_sentences(passages)]
-    return [p.norm_text for p in passages], sentences
+    refs = [*passage_sentences(passages), *passage_clauses(passages)]
+    pieces = [normalize(passages[r.passage].text[r.start : r.end]) for r in refs]
+    return [p.norm_text for p in passages], pieces
 
 
 def bare_model():
@@ -108,7 +109,7 @@ def build_and_embed(plan: Plan) -> list[Figure]:
                     target=f">={EMBED_MIN_RATIO:g}x bare encode")
     return [
         b.model_copy(update={"met": b.p50 <= BUILD_S, "note": (
-            f"in-process, model loaded; {n} passages + {len(sentences)} sentences; "
+            f"in-process, model loaded; {n} passages + {len(sentences)} sentences and clause windows; "
             "floor = bare encode of the same texts")}),
         e.model_copy(update={"met": (e.ratio or 0) >= EMBED_MIN_RATIO, "note": (
             f"Embedder.encode of the {n} passages vs bare SentenceTransformer.encode; "

@@ -39,3 +39,12 @@ def test_query_tokens_match_the_index_tokenizer():
 
     text = "How many public rental housing units did Xiangtan mobilize? 29,000"
     assert list(query_tokens(text)) == tokenize([text])[0]
+
+
+def test_small_batches_give_the_same_vectors_as_sentence_transformers(embedder):
+    texts = ["How many public rental housing units did Xiangtan mobilize?", "carbon coins",
+             "public **** services " * 60]
+    direct = embedder.encode(texts)
+    library = embedder._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    np.testing.assert_allclose(direct, library, atol=1e-5)
+    np.testing.assert_allclose(np.linalg.norm(direct, axis=1), 1.0, atol=1e-5)
