@@ -38,7 +38,6 @@ NUMBER_WORDS = frozenset(
 FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
 WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
-LEXICAL_ENOUGH = 0.5  # share of topic words found by stem that settles notice coverage
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
 RANK_PENALTY = 0.1  # per rank, when choosing the answer sentence among citations (dev: 0.05-1 tie)
 
@@ -142,7 +141,8 @@ class Assistant:
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
             if topic and region_hits and (full or get_settings().coverage_min > 0) else None,
-            notice_coverage=self._notice_coverage(topic) if topic else None,
+            notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
+            if topic else None,
             figure_missing=bool(counted) and not self._figure_support(counted, (region_hits or hits)[:COVERAGE_POOL]),
             region_absent=bool(named) and not region_hits,
         )
@@ -190,13 +190,14 @@ class Assistant:
             self.bundle.word_vectors[self._word_row[w]] if w in self._word_row else self._word_cache[w] for w in topic
         ])
 
-    def _notice_coverage(self, topic: tuple[str, ...]) -> float:
+    def _notice_coverage(self, topic: tuple[str, ...], enough: float | None = None) -> float:
         """Share of topic words the notice uses: by stem ("restaurants" ->
-        "restaur"), and, only when under ``LEXICAL_ENOUGH`` are, also as a word
-        with embedding cosine >= WORD_MATCH (that needs an ``encode`` of the
-        words the notice lacks). "Best hotpot restaurants in Chongqing?" -> 0.0."""
+        "restaur"), then also as a word with embedding cosine >= WORD_MATCH,
+        which needs an ``encode`` of the words the notice lacks, so it is skipped
+        once the stems alone reach ``enough`` (the share that decides nothing
+        more). "Best hotpot restaurants in Chongqing?" -> 0.0."""
         known = [stem(w) in self._stems for w in topic]
-        if sum(known) >= LEXICAL_ENOUGH * len(topic):
+        if all(known) or (enough is not None and sum(known) >= enough * len(topic)):
             return sum(known) / len(topic)
         unknown = tuple(w for w, k in zip(topic, known) if not k)
         found = iter((self._topic_vectors(unknown) @ self.bundle.word_vectors.T).max(axis=1) >= WORD_MATCH - 1e-6)
