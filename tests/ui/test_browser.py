@@ -71,7 +71,7 @@ def test_copy_box_holds_the_citation_text(page):
         '"…Xiangtan, Hunan, has mobilized about 29,000 public rental housing units…" '
         "(Xiangtan, Hunan; Part I, section 2)"
     )
-    page.locator("#citations label").nth(2).click()
+    page.locator("#citations label").filter(has_text="Suizhou").first.click()
     page.wait_for_function(
         "() => !document.querySelector('#copy-citation textarea').value.includes('Xiangtan, Hunan, has')")
     assert "Suizhou, Hubei" in copy.input_value()
@@ -152,10 +152,10 @@ def test_keyboard_only(page):
             break
     assert page.evaluate("() => !!document.activeElement.closest('#citations')"), \
         page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")
-    page.keyboard.press("Tab")  # the next citation
+    page.keyboard.press("Tab")  # the next citation: [2] Suizhou
     page.keyboard.press("Space")
     page.wait_for_function(
-        "() => document.querySelector('#copy-citation textarea').value.includes('Part III, section 12')")
+        "() => document.querySelector('#copy-citation textarea').value.includes('(Suizhou, Hubei; Part I, section 2)')")
 
 
 def test_new_conversation_clears_the_chat(page):
