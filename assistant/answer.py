@@ -128,11 +128,10 @@ class Assistant:
         """The abstention signals; ``full`` also computes the ones the settings
         switch off (for tuning), which may embed words the notice lacks."""
         named = query.localities - query.hinted  # an area is a hint, not the question's subject
-        region_scores = [h.dense for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
-        asked = " ".join([query.question, *query.terms])
-        topic = topic_words(asked)
-        counted = count_words(asked) if query.wants_count else ()
         region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
+        region_scores = [h.dense for h in region_hits]
+        topic = topic_words(query.asked)
+        counted = count_words(query.asked) if query.wants_count else ()
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=max(region_scores) if named and region_scores else None,
@@ -173,7 +172,7 @@ class Assistant:
         """Question vectors, with one ``encode`` that also embeds the words of
         "how many" questions the notice's vocabulary lacks (kept for later)."""
         words = sorted({
-            w for q in queries if q.wants_count for w in count_words(" ".join([q.question, *q.terms]))
+            w for q in queries if q.wants_count for w in count_words(q.asked)
             if w not in self._word_row and w not in self._word_cache
         })
         vectors = self.bundle.embedder.encode([q.text for q in queries] + words)
@@ -239,10 +238,11 @@ class Assistant:
             settings.unknown_name_region_override,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
-        members = self._members(self._list_scope(query, hits), hits) if query.wants_list else None
+        scope = self._list_scope(query, hits)
+        members = self._members(scope, hits) if query.wants_list else None
         k = top_k
         if members is not None:
-            hits = self._grouped(members, hits, self._list_scope(query, hits))
+            hits = self._grouped(members, hits, scope)
             k = min(max(top_k, len(members)), MAX_LIST)
         citations = self._cite(hits[:k], query, qvec)
         best = citations[0][0] if members is not None else self._best(citations, query)

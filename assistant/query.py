@@ -143,6 +143,11 @@ class Query:
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
     demoted: str | None = None  # that passage's id, once the assistant knows it
 
+    @property
+    def asked(self) -> str:
+        """The question with the translation's terms for its everyday words."""
+        return " ".join([self.question, *self.terms])
+
 
 def area_provinces(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
     """Provinces of the geographic areas a text describes: "in the northeast" -> Liaoning, Jilin, Heilongjiang."""
@@ -187,9 +192,10 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     """A ``Query`` for ``question``, resolving ellipsis against ``history``
     (earlier user turns, oldest first)."""
     gaz = gaz or gazetteer()
-    regions = regions_in(question, gaz)
+    own = regions = regions_in(question, gaz)
+    areas = area_provinces(question, gaz)
     terms = notice_terms(question) + printed_spellings(question, gaz)
-    overview = bool(_OVERVIEW.search(question)) and not regions_in(question, gaz)
+    overview = bool(_OVERVIEW.search(question)) and not own
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
@@ -200,17 +206,17 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         elif not regions:
             regions = regions_in(last, gaz)
             borrowed = tuple(r.name for r in regions)
-        if regions and not regions_in(question, gaz) and topic_words(question):
+        if regions and not own and topic_words(question):
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
-        elif not sections or not regions_in(question, gaz):
-            text = f"{_without_regions(last, gaz) if regions_in(question, gaz) else last} {question}"
+        elif not sections or not own:
+            text = f"{_without_regions(last, gaz) if own else last} {question}"
     return Query(
         question=question,
         text=" ".join([text, *terms]),
         terms=terms,
         regions=regions,
         localities=reach(regions, gaz),
-        hinted=reach(area_provinces(question, gaz), gaz) - reach([r for r in regions if r not in area_provinces(question, gaz)], gaz),
+        hinted=reach(areas, gaz) - reach([r for r in regions if r not in areas], gaz),
         sections=sections,
         numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),
