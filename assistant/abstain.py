@@ -70,7 +70,7 @@ _GENERIC = frozenset(
     actually really also just please you your i i'm me want wants got get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
     some such into onto over under between through during with within out up down off then than still now
-    today currently current happened happen north northern south southern east eastern west western northeast
+    today currently current happened happen altogether overall exactly roughly approximately north northern south southern east eastern west western northeast
     northeastern northwest northwestern southwest southwestern southeast southeastern central""".split()
 )
 
@@ -117,6 +117,29 @@ def topic_words(question: str) -> tuple[str, ...]:
 
 
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
+
+
+_COUNTED_END = frozenset(
+    """did does do were was are is have has had will would can could in for at from on under across by to with per
+    there through during after before since than""".split()
+)
+
+
+def counted_phrase(question: str) -> str:
+    """The words naming what "how many" counts, up to the verb or preposition
+    that ends them. Example: "How many rental units did Xiangtan mobilize?" ->
+    "rental units"; "" when the question has no "how many"."""
+    m = re.search(r"\bhow many\b", question, re.I)
+    if not m:
+        return ""
+    words = []
+    for w in re.findall(r"[\w'’-]+|[^\w\s]", question[m.end() :])[:6]:
+        if not re.match(r"\w", w) or w.casefold() in _COUNTED_END:
+            break
+        if words and words[-1].endswith("s") and w.endswith("ed"):  # "volunteers joined"
+            break
+        words.append(w)
+    return " ".join(words)
 
 
 def count_words(question: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
+from assistant.abstain import WORD_MATCH, Evidence, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import Query, analyse
 from assistant.retrieve import Hit, PassageTable, rank
@@ -31,7 +31,9 @@ from noticeqa.settings import get_settings
 NOT_COVERED = "The notice does not appear to cover this question."
 ANSWER_POOL = 3  # the answer sentence is chosen among this many top citations
 MAX_LIST = 20  # most citations a list answer returns
-FIGURE_TOKEN = re.compile(r"\d[\d,.]*%?|[a-z][a-z'-]+")
+FIGURE_TOKEN = re.compile(r"\d[\d,.]*(?:%|[a-z]+)?|[a-z][a-z'-]+")
+NOT_A_COUNT = re.compile(r"(1[89]|20)\d\d|\d+[a-z]+")  # a year ("2019"), an ordinal ("13th") or a name ("5G", "3A")
+MONEY_AFTER = 3  # tokens after a figure within which its currency ("350 million yuan") is found
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
 )
@@ -131,7 +133,6 @@ class Assistant:
         region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
         region_scores = [h.dense for h in region_hits]
         topic = topic_words(query.asked)
-        counted = count_words(query.asked) if query.wants_count else ()
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=max(region_scores) if named and region_scores else None,
@@ -142,29 +143,39 @@ class Assistant:
             if topic and region_hits and (full or get_settings().coverage_min > 0) else None,
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
-            figure_missing=bool(counted) and not self._figure_support(counted, (region_hits or hits)[:COVERAGE_POOL]),
+            figure_missing=bool(query.counted) and not self._figure_support(
+                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count"),
             region_absent=bool(named) and not region_hits,
         )
 
-    def _figure_windows(self, text: str) -> list[np.ndarray]:
-        """Word rows near each figure of a passage: the words a count can be of.
-        Example: "... mobilized about 29,000 public rental housing units" ->
-        [rows of mobilized, public, rental, housing, units]."""
+    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray]]:
+        """Each figure of a passage, as its kind ("money", "percent" or
+        "count") and the word rows near it: the words it can be a figure of.
+        Years and ordinals are no figures. Example: "... mobilized about 29,000
+        public rental housing units" -> [("count", rows of mobilized, public,
+        rental, housing, units)]."""
         tokens = FIGURE_TOKEN.findall(text.lower())
         windows = []
         for i, tok in enumerate(tokens):
-            if tok[0].isdigit() or tok in NUMBER_WORDS:
-                near = tokens[max(0, i - FIGURE_BEFORE) : i] + tokens[i + 1 : i + 1 + FIGURE_AFTER]
-                rows = sorted({self._word_row[w] for w in near if w in self._word_row})
-                windows.append(np.array(rows, dtype=np.int64))
+            if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
+                continue
+            after = tokens[i + 1 : i + 1 + MONEY_AFTER]
+            kind = "money" if "yuan" in after else "percent" if tok.endswith("%") or after[:1] in (["percent"], ["percentage"]) else "count"
+            near = tokens[max(0, i - FIGURE_BEFORE) : i] + tokens[i + 1 : i + 1 + FIGURE_AFTER]
+            rows = sorted({self._word_row[w] for w in near if w in self._word_row})
+            windows.append((kind, np.array(rows, dtype=np.int64)))
         return windows
 
-    def _figure_support(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
-        """Does some passage give a figure next to a word of the question's topic?"""
-        vectors = self._topic_vectors(topic)
+    def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count") -> bool:
+        """Does some passage give the figure asked for? A sum of money is
+        enough for "How much was lent?"; a percentage or a count must be near
+        one of the ``counted`` words."""
+        vectors = self._topic_vectors(counted) if kind != "money" else None
         for h in hits:
-            for rows in self._figure_words[h.index]:
-                if len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6:
+            for figure, rows in self._figure_words[h.index]:
+                if kind in ("money", "percent") and figure != kind:
+                    continue
+                if vectors is None or (len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6):
                     return True
         return False
 
@@ -172,7 +183,7 @@ class Assistant:
         """Question vectors, with one ``encode`` that also embeds the words of
         "how many" questions the notice's vocabulary lacks (kept for later)."""
         words = sorted({
-            w for q in queries if q.wants_count for w in count_words(q.asked)
+            w for q in queries for w in q.counted
             if w not in self._word_row and w not in self._word_cache
         })
         vectors = self.bundle.embedder.encode([q.text for q in queries] + words)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.abstain import topic_words
+from assistant.abstain import count_words, counted_phrase, topic_words
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
@@ -24,13 +24,22 @@ _PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities
 _LIST = re.compile(
     rf"^\s*(list|name)\b|\b(which|what)( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
     rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
-    rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b",
+    rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
+    r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
+    r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b",  # "everything Nanjing did"
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too
     r"\b(what|which)\b[^?.]{0,50}?\b(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
     r"income|revenue|salary|wages?)\b",
+    re.I,
+)
+_PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
+_MONEY = re.compile(
+    r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
+    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
+    r"\b(budget|cost|price|income|revenue|salary|wages?)\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
@@ -132,6 +141,8 @@ class Query:
     numbered: tuple[int, ...] = ()  # the sections named by number ("section 8", "§8"), not by topic
     wants_list: bool = False
     wants_count: bool = False
+    figure: str | None = None  # the figure a count asks for: "money", "percent" or "count"
+    counted: tuple[str, ...] = ()  # words a figure must be near, one of them at least
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
     wants_overview: bool = False  # asks for a section's thrust ("What is the main focus of ...?")
@@ -156,9 +167,29 @@ def area_provinces(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
     return tuple(gaz.provinces[n] for n in dict.fromkeys(names))
 
 
+_QUALIFYING_GAP = re.compile(r"[\s,()（）-]*(?:\b(?:in|of)\b)?[\s,()（）-]*", re.IGNORECASE)
+
+
+def qualifying_provinces(text: str, gaz: Gazetteer) -> set[str]:
+    """Provinces named right beside one of their own localities, to say which
+    place is meant ("Zhucheng, Shandong", "Meihekou (Jilin)", "Hebei Lulong",
+    "Shuixian County in Hebei"), not to ask about the whole province."""
+    mentions = gaz.find(text, ignore_case=True)
+    found = set()
+    for a, b in zip(mentions, mentions[1:]):
+        pair = {a.region.is_province, b.region.is_province}
+        if pair == {True, False} and _QUALIFYING_GAP.fullmatch(text[a.end : b.start]):
+            province, place = (a.region, b.region) if a.region.is_province else (b.region, a.region)
+            if place.province == province.name:
+                found.add(province.name)
+    return found
+
+
 def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
-    """Regions named (any spelling) or described ("a northeastern city")."""
+    """Regions named (any spelling) or described ("a northeastern city"); a
+    province that only qualifies a locality beside it is left out."""
     described, consumed = described_regions(text, gaz)
+    consumed |= qualifying_provinces(text, gaz)
     named = [m.region for m in gaz.find(text, ignore_case=True) if m.region.name not in consumed]
     return tuple(dict.fromkeys([*named, *described]))
 
@@ -199,6 +230,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
+    figure = figure_wanted(question)
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
         if not regions and _OTHER.search(question):
@@ -220,7 +252,9 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         sections=sections,
         numbered=numbered_sections(question),
         wants_list=bool(_LIST.search(question)),
-        wants_count=bool(_COUNT.search(question) or _FIGURE_NOUN.search(question)),
+        wants_count=bool(figure),
+        figure=figure,
+        counted=counted_words(question, terms) if figure else (),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
         wants_overview=overview,
@@ -229,6 +263,29 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         excluded=excluded,
         wants_else=bool(previous and _ELSE.search(question)),
     )
+
+
+def figure_wanted(question: str) -> str | None:
+    """The kind of figure a question asks for, if any: "money" ("How much did
+    Zibo lend?"), "percent" ("What is the consultation rate in Zhucheng?"),
+    else "count" ("How many rental units ...?"), or None."""
+    if not (_COUNT.search(question) or _FIGURE_NOUN.search(question)):
+        return None
+    if _MONEY.search(question):
+        return "money"
+    return "percent" if _PERCENT.search(question) else "count"
+
+
+def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Words a figure must be near to answer a count: those naming what "how
+    many" counts, with the translation's words for them; else the content
+    words of the question and its ``terms``.
+    Examples: "How many subsidised flats were provided in Yinchuan?" ->
+    ("subsidised", "flats", "guaranteed", "housing", "units"); "How much land
+    did Tongnan revitalise?" -> ("land", "revitalise")."""
+    phrase = counted_phrase(question)
+    words = count_words(" ".join([phrase, *notice_terms(phrase)])) if phrase else ()
+    return words or count_words(" ".join([question, *terms]))
 
 
 def _without_regions(text: str, gaz: Gazetteer) -> str:

@@ -1,4 +1,4 @@
-from assistant.abstain import Evidence, count_words, should_abstain, topic_words, unknown_names
+from assistant.abstain import Evidence, count_words, counted_phrase, should_abstain, topic_words, unknown_names
 
 THRESHOLDS = dict(dense_threshold=0.28, region_threshold=0.2, unknown_name_override=0.75)
 
@@ -13,6 +13,14 @@ def test_topic_and_count_words_leave_out_places_and_question_words():
     assert topic_words("What did pilots in Hebei do?") == ()
     assert count_words("How many places did Gu'an's eighth elementary school add?") == (
         "places", "eighth", "elementary", "school", "add")
+
+
+def test_counted_phrase_ends_at_the_verb_or_preposition():
+    assert counted_phrase("How many public rental housing units did Xiangtan mobilize?") == "public rental housing units"
+    assert counted_phrase("How many localities were in the third batch?") == "localities"
+    assert counted_phrase("How many volunteers joined the smart city work?") == "volunteers"
+    assert counted_phrase("How many tons of coal did Fuyang save?") == "tons of coal"
+    assert counted_phrase("How much did Zibo lend?") == ""
 
 
 def test_decision_rules():

@@ -109,3 +109,16 @@ def test_off_topic_question_about_a_notice_place_is_not_answered(assistant):
     assert assistant.ask("Best hotpot restaurants in Chongqing?").abstained
     assert assistant.ask("Can you give me a recipe for Yangzhou fried rice?").abstained
     assert not assistant.ask("What did Yangzhou do with old neighborhoods?").abstained
+
+
+def test_a_count_needs_a_figure_of_the_thing_counted(assistant):
+    assert assistant.ask("How many localities are in the third batch of pilots?").abstained  # only "three batches"
+    assert assistant.ask("How much did Changtai District spend on garbage sorting?").abstained  # no sum of money
+    assert assistant.ask("What interest rate do Chongzhou's farm loans carry?").abstained  # no percentage
+    rate = assistant.ask("By how much will Guizhou raise its resident urbanization rate?")
+    assert not rate.abstained and "5 percentage points" in rate.answer
+
+
+def test_how_much_money_follow_up_is_answered_from_the_earlier_place(assistant):
+    answer = assistant.ask("How much was lent altogether?", history=["What did Zibo do for digital agriculture?"])
+    assert not answer.abstained and "350 million yuan" in answer.answer

@@ -1,4 +1,4 @@
-from assistant.query import analyse, notice_terms, sections_in
+from assistant.query import analyse, counted_words, figure_wanted, notice_terms, sections_in
 
 
 def test_regions_aliases_chinese_and_provinces_are_recognised():
@@ -91,3 +91,31 @@ def test_a_province_with_a_plural_place_noun_asks_for_a_list():
     assert analyse("Chongqing districts in the notice and what they did?").wants_list
     assert analyse("What places in Henan are cited as examples?").wants_list
     assert not analyse("How did some districts fix waterlogging?").wants_list
+
+
+def test_the_kind_of_figure_a_question_asks_for():
+    assert figure_wanted("How much was lent in total?") == "money"
+    assert figure_wanted("What was the total budget of the pilots?") == "money"
+    assert figure_wanted("What is the consultation rate within the county in Zhucheng?") == "percent"
+    assert figure_wanted("By how much will Guizhou raise its urbanization rate?") == "percent"
+    assert figure_wanted("How many rental units did Xiangtan mobilize?") == "count"
+    assert figure_wanted("What did Xiangtan do?") is None
+
+
+def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
+    assert counted_words("How many subsidised flats were provided in Yinchuan?") == (
+        "subsidised", "flats", "guaranteed", "housing", "units")
+    assert counted_words("How much land did Tongnan revitalise?") == ("land", "revitalise")
+
+
+def test_a_province_beside_its_own_locality_only_says_which_place():
+    assert analyse("What did Zhucheng, Shandong do?").localities == {"Zhucheng"}
+    assert analyse("Meihekou (Jilin) shows up several times: what did it do?").localities == {"Meihekou"}
+    assert analyse("What did Shuixian County in Hebei do?").localities == {"Shexian"}
+    assert {"Jinan", "Zibo", "Zhucheng"} <= analyse("What did pilots in Shandong do?").localities
+
+
+def test_everything_a_place_did_is_a_list():
+    assert analyse("What are all the things Nanjing is credited with?").wants_list
+    assert analyse("Zhucheng appears in more than one section: what did it do?").wants_list
+    assert not analyse("How did Nanjing use old factory land?").wants_list
