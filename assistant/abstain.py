@@ -35,6 +35,13 @@ did pilots in Hebei do?") is always answered from that region's passages.
    of a topic word: "How many buses run in Shexian?" -> "covering about 80
    administrative villages" counts villages, not buses -> abstain.
 
+7. Borrowed similarity: a question that names a place of the notice and
+   asks something of its own matches that place's passages through the name
+   alone when, with the place names taken out, its best cosine is below
+   ``topic_threshold``: "Are the hot springs in Tengchong worth a visit?"
+   matches Tengchong's smart-city passage, but "Are the hot springs worth a
+   visit?" matches nothing in the notice.
+
 Thresholds are settings (``NOTICEQA_ABSTAIN_THRESHOLD`` ...), tuned on the
 ``dev`` split of the QA set.
 """
@@ -86,6 +93,7 @@ class Evidence:
     figure_missing: bool = False  # a "how many" question, and no figure near its topic words
     region_absent: bool = False  # it names a region (e.g. "Tibet") none of whose passages is searched
     notice_coverage: float | None = None  # share of topic words the notice uses (exactly or a close word)
+    topic_best: float | None = None  # best cosine of the question without its place names, when it names one
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +163,7 @@ def count_words(question: str) -> tuple[str, ...]:
 def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
     coverage_min: float = 0.0, notice_coverage_min: float = 0.0, unknown_name_region_override: float = 0.5,
+    topic_threshold: float = 0.0,
 ) -> bool:
     if evidence.region_absent:
         return True
@@ -162,6 +171,8 @@ def should_abstain(
         return True
     if evidence.names_region and not evidence.topic_words:
         return False  # "What did pilots in Hebei do?": the region's passages answer it
+    if evidence.topic_best is not None and evidence.topic_best < topic_threshold:
+        return True
     if evidence.best_dense < dense_threshold:
         return True
     if evidence.unknown_names:

@@ -88,14 +88,14 @@ class Assistant:
         """Answer ``question`` with cited verbatim excerpts; raises ``InputError``
         for a question that fails validation."""
         query = self._analyse(question, history)
-        qvec = self._encode([query])[0]
-        return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold)
+        qvec, tvec = self._encode([query])[0]
+        return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold, tvec)
 
     def evidence(self, question: str, history: list[str] | None = None, retriever: str = "hybrid") -> Evidence:
         """The signals the abstention decision reads, for tuning and inspection."""
         query = self._analyse(question, history)
-        hits = self._hits(query, self._encode([query])[0], retriever, None, None)
-        return self._evidence(query, hits, full=True)
+        qvec, tvec = self._encode([query])[0]
+        return self._evidence(query, self._hits(query, qvec, retriever, None, None), tvec, full=True)
 
     def ask_many(self, questions: list[str], **options) -> list[Answer | InputError]:
         """Answer several questions with one batched ``encode``: the way a busy
@@ -110,14 +110,21 @@ class Assistant:
         vectors = iter(self._encode(valid))
         keys = ("top_k", "provinces", "sections", "retriever", "threshold")
         kwargs = {k: options[k] for k in keys if k in options}
-        return [q if isinstance(q, InputError) else self._answer(q, next(vectors), **kwargs) for q in queries]
+        answers: list[Answer | InputError] = []
+        for q in queries:
+            if isinstance(q, InputError):
+                answers.append(q)
+                continue
+            qvec, tvec = next(vectors)
+            answers.append(self._answer(q, qvec, tvec=tvec, **kwargs))
+        return answers
 
     def _analyse(self, question: str, history: list[str] | None) -> Query:
         text = clean_question(question, get_settings().max_question_chars)
         query = analyse(text, history)
         if history and (query.section_ref or query.wants_else):
             previous = analyse(clean_question(history[-1], get_settings().max_question_chars))
-            hits = self._hits(previous, self._encode([previous])[0], "hybrid", None, None)
+            hits = self._hits(previous, self._encode([previous], topics=False)[0][0], "hybrid", None, None)
             if query.section_ref and not query.sections:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
@@ -126,7 +133,7 @@ class Assistant:
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 
-    def _evidence(self, query: Query, hits: list[Hit], full: bool = False) -> Evidence:
+    def _evidence(self, query: Query, hits: list[Hit], tvec: np.ndarray | None = None, full: bool = False) -> Evidence:
         """The abstention signals; ``full`` also computes the ones the settings
         switch off (for tuning), which may embed words the notice lacks."""
         named = query.localities - query.hinted  # an area is a hint, not the question's subject
@@ -146,6 +153,7 @@ class Assistant:
             figure_missing=bool(query.counted) and not self._figure_support(
                 query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count"),
             region_absent=bool(named) and not region_hits,
+            topic_best=self._best_cosine(tvec) if tvec is not None else None,
         )
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray]]:
@@ -179,18 +187,38 @@ class Assistant:
                     return True
         return False
 
-    def _encode(self, queries: list[Query]) -> np.ndarray:
-        """Question vectors, with one ``encode`` that also embeds the words of
-        "how many" questions the notice's vocabulary lacks (kept for later)."""
+    def _encode(self, queries: list[Query], topics: bool = True) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        """Each question's vector, and that of its text without place names
+        when it names a place of the notice and asks something of its own
+        (for the borrowed-similarity signal), from one ``encode`` that also
+        embeds the counted words the notice's vocabulary lacks (kept for later)."""
+        stripped = [self._without_places(q) if topics else None for q in queries]
+        extra = [t for t in stripped if t is not None]
         words = sorted({
-            w for q in queries for w in q.counted
-            if w not in self._word_row and w not in self._word_cache
+            w for q in queries for w in q.counted if w not in self._word_row and w not in self._word_cache
         })
-        vectors = self.bundle.embedder.encode([q.text for q in queries] + words)
+        vectors = self.bundle.embedder.encode([q.text for q in queries] + extra + words)
         if len(self._word_cache) + len(words) > WORD_CACHE:
             self._word_cache.clear()
-        self._word_cache.update(zip(words, vectors[len(queries):]))
-        return vectors[: len(queries)]
+        self._word_cache.update(zip(words, vectors[len(queries) + len(extra):]))
+        topic_rows = iter(vectors[len(queries) : len(queries) + len(extra)])
+        return [(v, next(topic_rows) if t is not None else None) for v, t in zip(vectors, stripped)]
+
+    def _without_places(self, query: Query) -> str | None:
+        """The searched text with its place names taken out, when the question
+        names a place of the notice and has topic words; else None."""
+        if not (query.localities - query.hinted) or not topic_words(query.asked):
+            return None
+        text = query.text
+        for m in reversed(self._gaz.find(text, ignore_case=True)):
+            text = text[: m.start] + " " + text[m.end :]
+        return " ".join(text.split())
+
+    def _best_cosine(self, vector: np.ndarray) -> float:
+        """Best cosine of ``vector`` with any passage or clause window."""
+        scores, _ = self.bundle.dense.search(vector, 1)
+        clauses = float((self.bundle.clause_vectors @ vector).max()) if len(self._clause_passage) else -1.0
+        return max(float(scores[0][0]), clauses)
 
     def _topic_vectors(self, topic: tuple[str, ...]) -> np.ndarray:
         missing = [w for w in topic if w not in self._word_row and w not in self._word_cache]
@@ -227,7 +255,7 @@ class Assistant:
         return best
 
     def _answer(self, query: Query, qvec: np.ndarray, top_k=None, provinces=None, sections=None,
-                retriever: str = "hybrid", threshold: float | None = None) -> Answer:
+                retriever: str = "hybrid", threshold: float | None = None, tvec: np.ndarray | None = None) -> Answer:
         settings = get_settings()
         top_k = top_k or settings.top_k
         threshold = settings.abstain_threshold if threshold is None else threshold
@@ -244,9 +272,9 @@ class Assistant:
             filters=filters,
         )
         if not hits or should_abstain(
-            self._evidence(query, hits), threshold, settings.region_threshold,
+            self._evidence(query, hits, tvec), threshold, settings.region_threshold,
             settings.unknown_name_override, settings.coverage_min, settings.notice_coverage_min,
-            settings.unknown_name_region_override,
+            settings.unknown_name_region_override, settings.topic_threshold,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         scope = self._list_scope(query, hits)

@@ -26,6 +26,7 @@ GRID = {
     "coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4],
     "notice_coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4, 0.5],
     "unknown_name_region_override": [0.0, 0.5, 0.6, 0.7, 0.8],
+    "topic_threshold": [0.0, 0.25, 0.28, 0.3, 0.32, 0.34, 0.36],
 }
 FALSE_ABSTAIN_WEIGHT = 3.0
 
@@ -56,7 +57,7 @@ def main() -> None:
         decisions = [
             (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override,
                             params["coverage_min"], params["notice_coverage_min"],
-                            params["unknown_name_region_override"]), ok)
+                            params["unknown_name_region_override"], params["topic_threshold"]), ok)
             for ev, ok in evidence
         ]
         results.append((score(decisions), params))

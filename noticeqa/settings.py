@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     notice_coverage_min: float = Field(
         0.3, description="abstain when less than this share of the question's topic words occur in the notice"
     )
+    topic_threshold: float = Field(
+        0.3, description="abstain when a question naming a place of the notice, with its place names taken out, "
+        "matches no passage at this cosine"
+    )
     list_margin: float = Field(
         0.08, description="list questions return every experience within this cosine of the best"
     )

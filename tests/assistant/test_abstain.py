@@ -40,5 +40,8 @@ def test_decision_rules():
     assert should_abstain(foreign, **THRESHOLDS, notice_coverage_min=0.3)  # "Best hotpot restaurants in Chongqing?"
     assert not should_abstain(foreign.__class__(0.6, 0.6, (), ("loans",), True, notice_coverage=1.0),
                               **THRESHOLDS, notice_coverage_min=0.3)
+    borrowed = Evidence(0.46, 0.46, (), ("hot", "springs"), True, topic_best=0.25)
+    assert should_abstain(borrowed, **THRESHOLDS, topic_threshold=0.3)  # "Hot springs in Tengchong worth a visit?"
+    assert not should_abstain(borrowed, **THRESHOLDS)  # the signal is off by default in the function
     region_only = Evidence(0.1, 0.1, (), (), names_region=True)
     assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"

@@ -122,3 +122,10 @@ def test_a_count_needs_a_figure_of_the_thing_counted(assistant):
 def test_how_much_money_follow_up_is_answered_from_the_earlier_place(assistant):
     answer = assistant.ask("How much was lent altogether?", history=["What did Zibo do for digital agriculture?"])
     assert not answer.abstained and "350 million yuan" in answer.answer
+
+
+def test_off_topic_question_about_a_notice_place_abstains(assistant):
+    # both match their place's passages at about 0.41 through the name alone
+    assert assistant.ask("How spicy is the cooking in Chongqing?").abstained
+    assert assistant.ask("Which souvenirs are worth buying in Yangzhou?").abstained
+    assert not assistant.ask("What did Jinan do about settlement restrictions?").abstained
