@@ -269,7 +269,9 @@ def figure_wanted(question: str) -> str | None:
     """The kind of figure a question asks for, if any: "money" ("How much did
     Zibo lend?"), "percent" ("What is the consultation rate in Zhucheng?"),
     else "count" ("How many rental units ...?"), or None."""
-    if not (_COUNT.search(question) or _FIGURE_NOUN.search(question)):
+    count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
+    place = _WHERE.search(question)
+    if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
         return None
     if _MONEY.search(question):
         return "money"

@@ -100,6 +100,7 @@ def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("By how much will Guizhou raise its urbanization rate?") == "percent"
     assert figure_wanted("How many rental units did Xiangtan mobilize?") == "count"
     assert figure_wanted("What did Xiangtan do?") is None
+    assert figure_wanted("Which city lifted the cap on how many people may settle each year?") is None
 
 
 def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
