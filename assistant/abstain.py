@@ -77,7 +77,8 @@ _GENERIC = frozenset(
     actually really also just please you your i i'm me want wants got get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
     some such into onto over under between through during with within out up down off then than still now
-    today currently current happened happen altogether overall exactly roughly approximately north northern south southern east eastern west western northeast
+    today currently current happened happen altogether overall exactly roughly approximately shows appears appear
+    appeared once twice times several more multiple each every case cases credited feature features featured north northern south southern east eastern west western northeast
     northeastern northwest northwestern southwest southwestern southeast southeastern central""".split()
 )
 
@@ -97,7 +98,8 @@ class Evidence:
 
 
 @lru_cache(maxsize=1)
-def _notice_words() -> frozenset[str]:
+def notice_words() -> frozenset[str]:
+    """Every word of the notice, case-folded."""
     return frozenset(w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", notice_text()))
 
 
@@ -110,7 +112,7 @@ def unknown_names(question: str) -> tuple[str, ...]:
         word = re.sub(r"['’]s$", "", m.group(1))
         if m.start() == 0 or word.casefold() in _COMMON:
             continue
-        if word.casefold() not in _notice_words() and gaz.lookup(word) is None:
+        if word.casefold() not in notice_words() and gaz.lookup(word) is None:
             found.append(word)
     return tuple(found)
 
@@ -127,6 +129,7 @@ def topic_words(question: str) -> tuple[str, ...]:
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
 
 
+_PLACEHOLDER_NOUNS = frozenset("units ones items pieces things numbers".split())  # "into how many units?"
 _COUNTED_END = frozenset(
     """did does do were was are is have has had will would can could in for at from on under across by to with per
     there through during after before since than""".split()
@@ -147,7 +150,7 @@ def counted_phrase(question: str) -> str:
         if words and words[-1].endswith("s") and w.endswith("ed"):  # "volunteers joined"
             break
         words.append(w)
-    return " ".join(words)
+    return "" if all(w.casefold() in _PLACEHOLDER_NOUNS for w in words) else " ".join(words)
 
 
 def count_words(question: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.abstain import WORD_MATCH, Evidence, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from assistant.query import Query, analyse
+from assistant.query import Query, analyse, notice_terms
 from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
@@ -32,12 +32,14 @@ NOT_COVERED = "The notice does not appear to cover this question."
 ANSWER_POOL = 3  # the answer sentence is chosen among this many top citations
 MAX_LIST = 20  # most citations a list answer returns
 FIGURE_TOKEN = re.compile(r"\d[\d,.]*(?:%|[a-z]+)?|[a-z][a-z'-]+")
-NOT_A_COUNT = re.compile(r"(1[89]|20)\d\d|\d+[a-z]+")  # a year ("2019"), an ordinal ("13th") or a name ("5G", "3A")
+YEAR = re.compile(r"(1[89]|20)\d\d")
+DATE_WORDS = frozenset("january february april june july august september october november december five-year".split())
+NOT_A_COUNT = re.compile(r"\d+[a-z]+")  # an ordinal ("13th") or a name ("5G", "3A")
 MONEY_AFTER = 3  # tokens after a figure within which its currency ("350 million yuan") is found
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
 )
-FIGURE_BEFORE, FIGURE_AFTER = 6, 4  # words around a figure that it may count
+FIGURE_BEFORE, FIGURE_AFTER = 7, 4  # words around a figure that it may count
 WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
@@ -128,7 +130,7 @@ class Assistant:
             if query.section_ref and not query.sections:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
-                    query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.question)
+                    query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.spelled)
             if query.wants_else and hits:
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
@@ -143,7 +145,7 @@ class Assistant:
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=max(region_scores) if named and region_scores else None,
-            unknown_names=unknown_names(query.question),
+            unknown_names=tuple(n for n in unknown_names(query.spelled) if not notice_terms(n)),  # Covid: glossary
             topic_words=topic,
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
@@ -157,14 +159,17 @@ class Assistant:
         )
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray]]:
-        """Each figure of a passage, as its kind ("money", "percent" or
+        """Each figure of a passage, as its kind ("year", "money", "percent" or
         "count") and the word rows near it: the words it can be a figure of.
-        Years and ordinals are no figures. Example: "... mobilized about 29,000
+        Ordinals and names such as "5G" are no figures. Example: "... mobilized about 29,000
         public rental housing units" -> [("count", rows of mobilized, public,
         rental, housing, units)]."""
         tokens = FIGURE_TOKEN.findall(text.lower())
         windows = []
         for i, tok in enumerate(tokens):
+            if YEAR.fullmatch(tok) or tok in DATE_WORDS:
+                windows.append(("year", np.zeros(0, dtype=np.int64)))
+                continue
             if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
                 continue
             after = tokens[i + 1 : i + 1 + MONEY_AFTER]
@@ -175,13 +180,14 @@ class Assistant:
         return windows
 
     def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count") -> bool:
-        """Does some passage give the figure asked for? A sum of money is
-        enough for "How much was lent?"; a percentage or a count must be near
-        one of the ``counted`` words."""
-        vectors = self._topic_vectors(counted) if kind != "money" else None
+        """Does some passage give the figure asked for? A year or a month
+        ("When was ...?") or a sum of money ("How much was lent?") is enough; a
+        percentage, or a count (not a percentage), must be near one of the
+        ``counted`` words."""
+        vectors = self._topic_vectors(counted) if kind not in ("money", "year") else None
         for h in hits:
             for figure, rows in self._figure_words[h.index]:
-                if kind in ("money", "percent") and figure != kind:
+                if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "year")):
                     continue
                 if vectors is None or (len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6):
                     return True

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.abstain import count_words, counted_phrase, topic_words
+from assistant.abstain import count_words, counted_phrase, notice_words, topic_words
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
@@ -30,16 +30,20 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
-_FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too
-    r"\b(what|which)\b[^?.]{0,50}?\b(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
-    r"income|revenue|salary|wages?)\b",
+_FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
+    r"\b(what|which)(\s+[\w'-]+){0,4}?\s+(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
+    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
+    re.I,
+)
+_YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
+    r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
     re.I,
 )
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
 _MONEY = re.compile(
     r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
     r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
-    r"\b(budget|cost|price|income|revenue|salary|wages?)\b",
+    r"\b(budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
@@ -56,12 +60,19 @@ _OVERVIEW = re.compile(
     re.IGNORECASE,
 )
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
-_OTHER = re.compile(r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b", re.IGNORECASE)
+_OTHER = re.compile(
+    r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
+    r"\b(who|where|anywhere|anyone|which places?) else\b",  # "Who else built a seed platform?"
+    re.IGNORECASE,
+)
 _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\s*(and|what about|how about|and what about)\b", re.IGNORECASE)  # the last turn goes on
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
-    r"this place|the same|else|other places|other pilots)\b",
+    r"this place|the same|else|other places|other pilots)\b|"
+    r"\b(did|does|was|is|has|had) (that|this)\b|\b(that|this) (policy|measure|programme|program|project|scheme|"
+    r"effort|move|step|plan|reform|relocation)\b",  # "By how much did that lift the urbanization rate?"
     re.IGNORECASE,
 )
 
@@ -104,9 +115,30 @@ def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def notice_terms(text: str) -> tuple[str, ...]:
     """The translation's words for everyday ones in ``text`` (corpus/data/glossary.json).
-    Example: "Did Anshan ease hukou transfers?" -> ("household registration",)."""
+    Example: "Did Anshan ease hukou transfers?" -> ("household registration, settlement",)."""
     pattern, terms = _glossary()
     return tuple(dict.fromkeys(terms[m.group(1).lower()] for m in pattern.finditer(text)))
+
+
+_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
+
+
+def respelled(question: str, gaz: Gazetteer) -> str:
+    """The question with capitalised words that the notice, the gazetteer and
+    the glossary do not know, but that are close to a gazetteer name, spelled
+    as the gazetteer does: "What did Laohekuo build?" -> "What did Laohekou
+    build?". Other Chinese cities are left alone ("Suzhou" stays)."""
+    known = notice_words()
+    out, last = [], 0
+    for m in _WORD.finditer(question):
+        word = m.group(1)
+        if word.casefold() in known or gaz.lookup(word) is not None or notice_terms(word):
+            continue
+        key = gaz.closest(word)
+        if key:
+            out += [question[last : m.start()], key[0].upper() + key[1:]]
+            last = m.end()
+    return "".join(out) + question[last:] if out else question
 
 
 def printed_spellings(question: str, gaz: Gazetteer) -> tuple[str, ...]:
@@ -135,13 +167,14 @@ def _section_topics() -> dict[int, re.Pattern[str]]:
 class Query:
     question: str  # as asked, after validation
     text: str  # what is searched (with an earlier turn for elliptical follow-ups)
+    spelled: str = ""  # the question with misspelled place names corrected ("Laohekuo" -> "Laohekou")
     regions: tuple[Region, ...] = ()  # as named in the question
     localities: frozenset[str] = frozenset()  # names reached, provinces expanded
     sections: tuple[int, ...] = ()
     numbered: tuple[int, ...] = ()  # the sections named by number ("section 8", "§8"), not by topic
     wants_list: bool = False
     wants_count: bool = False
-    figure: str | None = None  # the figure a count asks for: "money", "percent" or "count"
+    figure: str | None = None  # the figure asked for: "year", "money", "percent" or "count"
     counted: tuple[str, ...] = ()  # words a figure must be near, one of them at least
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
@@ -157,7 +190,7 @@ class Query:
     @property
     def asked(self) -> str:
         """The question with the translation's terms for its everyday words."""
-        return " ".join([self.question, *self.terms])
+        return " ".join([self.spelled or self.question, *self.terms])
 
 
 def area_provinces(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
@@ -223,6 +256,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     """A ``Query`` for ``question``, resolving ellipsis against ``history``
     (earlier user turns, oldest first)."""
     gaz = gaz or gazetteer()
+    asked, question = question, respelled(question, gaz)
     own = regions = regions_in(question, gaz)
     areas = area_provinces(question, gaz)
     terms = notice_terms(question) + printed_spellings(question, gaz)
@@ -233,17 +267,21 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     figure = figure_wanted(question)
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
+        placed = next((h for h in reversed(previous) if regions_in(h, gaz)), last)  # the latest turn naming a place
         if not regions and _OTHER.search(question):
-            excluded = reach(regions_in(last, gaz), gaz)
+            excluded = reach(regions_in(placed, gaz), gaz)
         elif not regions:
-            regions = regions_in(last, gaz)
+            regions = regions_in(placed, gaz)
             borrowed = tuple(r.name for r in regions)
-        if regions and not own and topic_words(question):
+            if placed is not last:
+                last = f"{' '.join(borrowed)} {last}"
+        if regions and not own and topic_words(question) and not _CONTINUES.search(question):
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
         elif not sections or not own:
             text = f"{_without_regions(last, gaz) if own else last} {question}"
     return Query(
-        question=question,
+        question=asked,
+        spelled=question,
         text=" ".join([text, *terms]),
         terms=terms,
         regions=regions,
@@ -254,7 +292,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_list=bool(_LIST.search(question)),
         wants_count=bool(figure),
         figure=figure,
-        counted=counted_words(question, terms) if figure else (),
+        counted=counted_words(question if text == question else text, terms) if figure else (),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
         wants_overview=overview,
@@ -266,9 +304,12 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
 
 
 def figure_wanted(question: str) -> str | None:
-    """The kind of figure a question asks for, if any: "money" ("How much did
-    Zibo lend?"), "percent" ("What is the consultation rate in Zhucheng?"),
-    else "count" ("How many rental units ...?"), or None."""
+    """The kind of figure a question asks for, if any: "year" ("When was
+    Longgang City set up?"), "money" ("How much did Zibo lend?"), "percent"
+    ("What is the consultation rate in Zhucheng?"), else "count" ("How many
+    rental units ...?"), or None."""
+    if _YEAR.search(question):
+        return "year"
     count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
     place = _WHERE.search(question)
     if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"

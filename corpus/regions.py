@@ -8,6 +8,7 @@ resolves to a canonical ``Region``. Matching is case-sensitive on the notice
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ _CHINESE_SUFFIXES = (
     "特别行政区", "维吾尔自治区", "回族自治区", "壮族自治区", "自治区",
     "黎族苗族自治县", "土家族自治县", "省", "市", "县", "区", "镇",
 )
+
+
+MIN_FUZZY = 5  # letters: shorter names are not corrected
+FUZZY_CUTOFF = 0.85  # difflib ratio for a misspelling ("Tengchung" ~ "tengchong": 0.89)
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Gazetteer:
             self.localities[region.name] = region
             self._aliases[region.name] = list(loc["aliases"])
             self._add_keys(region, [loc["name"], *loc["aliases"]])
+        self.other_cities = frozenset(c.casefold() for c in data.get("other_cities", ()))
         self._latin = self._pattern(k for k in self._by_key if k.isascii() or "’" in k)
         self._chinese = re.compile(
             "|".join(re.escape(k) for k in sorted((k for k in self._by_key if not k.isascii() and "’" not in k), key=len, reverse=True))
@@ -83,6 +89,18 @@ class Gazetteer:
     def lookup(self, name: str) -> Region | None:
         """Canonical region for any spelling: ``lookup("meikou").name == "Meihekou"``."""
         return self._by_key.get(name.strip().casefold()) or self._by_key.get(name.strip())
+
+    def closest(self, word: str) -> str | None:
+        """The gazetteer spelling a misspelled word most likely means, for
+        words of at least ``MIN_FUZZY`` letters that are no other Chinese city:
+        ``closest("Laohekuo") == "laohekou"``, ``closest("Suzhou") is None``
+        (a city of its own, not Suizhou)."""
+        key = word.casefold()
+        if len(key) < MIN_FUZZY or key in self._by_key or key in self.other_cities:
+            return None
+        same_start = [k for k in self._by_key if k.isascii() and k[:1] == key[:1] and len(k) >= MIN_FUZZY]
+        found = difflib.get_close_matches(key, same_start, n=1, cutoff=FUZZY_CUTOFF)
+        return found[0] if found else None
 
     def find(self, text: str, ignore_case: bool = False) -> list[Mention]:
         """Every gazetteer name in ``text``, left to right, longest match first."""

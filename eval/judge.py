@@ -31,5 +31,13 @@ def regions_match(citation: Citation, expected: list[str]) -> bool:
     return all(any(_canonical(alt) in cited for alt in entry.split("|")) for entry in expected)
 
 
+def list_regions_match(answer: Answer, spans: list[str], expected: list[str]) -> bool:
+    """For a list: every expected entry names a region of some citation that
+    contains one of the list's ``spans`` (a list's regions are spread over its
+    items, so no single citation carries them all)."""
+    cited = {_canonical(r.name) for c in answer.citations if any(contains(c.text, s) for s in spans) for r in c.regions}
+    return all(any(_canonical(alt) in cited for alt in entry.split("|")) for entry in expected)
+
+
 def section_match(citation: Citation, expected: int) -> bool:
     return citation.section.number == expected

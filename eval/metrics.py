@@ -52,7 +52,9 @@ def list_recall(found: dict[str, tuple[int, int]]) -> float | None:
 
 def region_acc(match: dict[str, bool]) -> float | None:
     """region_acc = |{q : first citation containing the span carries the expected
-    regions}| / |Q with expected regions|; no such citation counts as a miss."""
+    regions}| / |Q with expected regions|; no such citation counts as a miss. For
+    a list question, each expected region must be carried by some citation
+    containing one of its spans (``judge.list_regions_match``)."""
     return _mean([float(v) for v in match.values()])
 
 

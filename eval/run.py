@@ -34,7 +34,9 @@ def judge_answer(item: QAItem, answer: Answer) -> dict:
         for k in (1, 3, 5, 10):
             passed[f"hit@{k}"] = rank is not None and rank <= k
         passed["answer_acc"] = not answer.abstained and judge.contains(answer.answer, item.answer)
-        if item.regions:
+        if item.regions and item.answers_all:
+            passed["region_acc"] = judge.list_regions_match(answer, item.answers_all, item.regions)
+        elif item.regions:
             passed["region_acc"] = hit is not None and judge.regions_match(hit, item.regions)
         if item.section is not None:
             passed["section_acc"] = hit is not None and judge.section_match(hit, item.section)

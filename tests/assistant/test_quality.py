@@ -129,3 +129,20 @@ def test_off_topic_question_about_a_notice_place_abstains(assistant):
     assert assistant.ask("How spicy is the cooking in Chongqing?").abstained
     assert assistant.ask("Which souvenirs are worth buying in Yangzhou?").abstained
     assert not assistant.ask("What did Jinan do about settlement restrictions?").abstained
+
+
+def test_misspelled_place_and_everyday_covid_are_answered(assistant):
+    answer = assistant.ask("What did Laohekuo build to pool government data?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s07-01-laohekou"
+    covid = assistant.ask("Which city bought medical equipment for Covid-19?")
+    assert not covid.abstained and covid.citations[0].regions[0].name == "Yingde"
+
+
+def test_year_question_needs_a_date(assistant):
+    assert assistant.ask("In what year did Longgang become a county-level city?").abstained
+
+
+def test_follow_up_through_a_pronoun_for_the_earlier_act(assistant):
+    history = ["Did Guizhou relocate poor rural residents?"]
+    answer = assistant.ask("By how much did that raise the urbanization rate?", history=history)
+    assert not answer.abstained and "5 percentage points" in answer.answer

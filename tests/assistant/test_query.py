@@ -59,7 +59,7 @@ def test_described_regions_reach_their_localities():
 
 
 def test_everyday_words_also_search_the_translations_terms():
-    assert notice_terms("Did Anshan ease hukou transfers?") == ("household registration",)
+    assert notice_terms("Did Anshan ease hukou transfers?") == ("household registration, settlement",)
     q = analyse("How many subsidised flats did Yinchuan provide?")
     assert q.terms == ("guaranteed", "housing units") and q.text.endswith("guaranteed housing units")
     assert notice_terms("What did Xiangtan do?") == ()
@@ -120,3 +120,21 @@ def test_everything_a_place_did_is_a_list():
     assert analyse("What are all the things Nanjing is credited with?").wants_list
     assert analyse("Zhucheng appears in more than one section: what did it do?").wants_list
     assert not analyse("How did Nanjing use old factory land?").wants_list
+
+
+def test_misspelled_places_are_read_as_the_notice_place_other_cities_are_not():
+    assert analyse("What did Laohekuo build for government data?").localities == {"Laohekou"}
+    assert analyse("How does Suinning handle stormwater?").localities == {"Suining"}
+    assert analyse("What did Suzhou do about hukou?").localities == frozenset()  # not Suizhou
+    assert analyse("What did Hangzhou build?").localities == frozenset()  # not Zhangzhou
+
+
+def test_year_questions_and_follow_ups_that_skip_a_turn():
+    assert figure_wanted("In what year did Longgang become a county-level city?") == "year"
+    assert figure_wanted("When was Longgang City set up?") == "year"
+    assert figure_wanted("When old estates were retrofitted, who paid?") is None
+    q = analyse("And how many through a single window?",
+                history=["What did Laohekou build?", "How many matters can be handled jointly?"])
+    assert q.localities == {"Laohekou"}
+    other = analyse("Who else built a seed industry platform?", history=["What did Tongnan do with lemons?"])
+    assert "Tongnan District" in other.excluded

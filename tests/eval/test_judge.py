@@ -28,3 +28,11 @@ def test_first_hit_regions_and_section():
     assert not judge.regions_match(hit, ["Meihekou", "Suizhou"])
     assert judge.section_match(hit, 6) and not judge.section_match(hit, 2)
     assert judge.first_hit(answer, "absent span") is None
+
+
+def test_a_lists_regions_are_spread_over_its_citations():
+    answer = Answer(question="q", abstained=False, answer="a", citations=[
+        _citation(1, "about 18,000 units", ["Suizhou"]), _citation(2, "about 29,000 units", ["Xiangtan"]),
+        _citation(3, "something else", ["Yinchuan"])])
+    assert judge.list_regions_match(answer, ["18,000 units", "29,000 units"], ["Suizhou", "Xiangtan"])
+    assert not judge.list_regions_match(answer, ["18,000 units", "29,000 units"], ["Suizhou", "Yinchuan"])
