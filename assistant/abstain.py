@@ -35,6 +35,18 @@ did pilots in Hebei do?") is always answered from that region's passages.
    of a topic word: "How many buses run in Shexian?" -> "covering about 80
    administrative villages" counts villages, not buses -> abstain.
 
+5a. Unless the question, without place names, still matches some passage at
+   ``coverage_override``: a paraphrase in everyday words ("How did Changyang
+   squeeze more out of idle plots?") is no foreign topic.
+
+8. An office holder ("Who is the NDRC's chairman?"): the notice names no person.
+   The capital of a province whose capital is no pilot ("the capital of
+   Heilongjiang") is an absent region (4).
+
+9. Personal instructions ("How do I apply for a visa?"): the notice reports
+   what pilots did; such a question is answered only when some passage
+   matches it at ``how_to_threshold``.
+
 7. Borrowed similarity: a question that names a place of the notice and
    asks something of its own matches that place's passages through the name
    alone when, with the place names taken out, its best cosine is below
@@ -78,7 +90,9 @@ _GENERIC = frozenset(
     highlight highlighted described describe anyone anywhere anything everything something anybody
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
-    appeared once twice times several more multiple each every case cases credited feature features featured north northern south southern east eastern west western northeast
+    appeared once twice times several more multiple each every case cases credited feature features featured
+    section sections topic topics theme themes heading headings subject deal deals cover covers covered illustrate
+    illustrates illustrated part parts north northern south southern east eastern west western northeast
     northeastern northwest northwestern southwest southwestern southeast southeastern central""".split()
 )
 
@@ -95,6 +109,9 @@ class Evidence:
     region_absent: bool = False  # it names a region (e.g. "Tibet") none of whose passages is searched
     notice_coverage: float | None = None  # share of topic words the notice uses (exactly or a close word)
     topic_best: float | None = None  # best cosine of the question without its place names, when it names one
+    names_section: bool = False  # names a section by number ("What is section 10 about?")
+    person: bool = False  # asks who holds an office: the notice names no person
+    how_to: bool = False  # asks for personal instructions ("How do I ...?")
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +146,7 @@ def topic_words(question: str) -> tuple[str, ...]:
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
 
 
-_PLACEHOLDER_NOUNS = frozenset("units ones items pieces things numbers".split())  # "into how many units?"
+_PLACEHOLDER_NOUNS = frozenset("units ones items pieces things numbers each".split())  # "into how many units?"
 _COUNTED_END = frozenset(
     """did does do were was are is have has had will would can could in for at from on under across by to with per
     there through during after before since than""".split()
@@ -166,14 +183,18 @@ def count_words(question: str) -> tuple[str, ...]:
 def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
     coverage_min: float = 0.0, notice_coverage_min: float = 0.0, unknown_name_region_override: float = 0.5,
-    topic_threshold: float = 0.0,
+    topic_threshold: float = 0.0, coverage_override: float = 2.0, how_to_threshold: float = 0.0,
 ) -> bool:
-    if evidence.region_absent:
+    if evidence.region_absent or evidence.person:
         return True
-    if evidence.notice_coverage is not None and evidence.notice_coverage < notice_coverage_min:
+    # the question's own similarity, without place names: a paraphrase in everyday words still matches
+    own = evidence.topic_best if evidence.topic_best is not None else evidence.best_dense
+    if evidence.notice_coverage is not None and evidence.notice_coverage < notice_coverage_min and own < coverage_override:
         return True
-    if evidence.names_region and not evidence.topic_words:
-        return False  # "What did pilots in Hebei do?": the region's passages answer it
+    if (evidence.names_region or evidence.names_section) and not evidence.topic_words:
+        return False  # "What did pilots in Hebei do?", "What is section 10 about?": their passages answer it
+    if evidence.how_to and evidence.best_dense < how_to_threshold:
+        return True
     if evidence.topic_best is not None and evidence.topic_best < topic_threshold:
         return True
     if evidence.best_dense < dense_threshold:

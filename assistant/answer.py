@@ -154,7 +154,10 @@ class Assistant:
             if topic else None,
             figure_missing=bool(query.counted) and not self._figure_support(
                 query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count"),
-            region_absent=bool(named) and not region_hits,
+            region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
+            names_section=bool(query.numbered),
+            person=query.person,
+            how_to=query.how_to,
             topic_best=self._best_cosine(tvec) if tvec is not None else None,
         )
 
@@ -266,6 +269,8 @@ class Assistant:
         top_k = top_k or settings.top_k
         threshold = settings.abstain_threshold if threshold is None else threshold
         text = query.question
+        if query.numbered and not sections and not topic_words(query.asked):
+            sections = list(query.numbered)  # "What is section 10 about?": that section's passages
         hits = self._hits(query, qvec, retriever, provinces, sections)
         if query.excluded:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
@@ -280,7 +285,8 @@ class Assistant:
         if not hits or should_abstain(
             self._evidence(query, hits, tvec), threshold, settings.region_threshold,
             settings.unknown_name_override, settings.coverage_min, settings.notice_coverage_min,
-            settings.unknown_name_region_override, settings.topic_threshold,
+            settings.unknown_name_region_override, settings.topic_threshold, settings.coverage_override,
+            settings.how_to_threshold,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         scope = self._list_scope(query, hits)

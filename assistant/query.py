@@ -32,9 +32,16 @@ _LIST = re.compile(
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
     r"\b(what|which)(\s+[\w'-]+){0,4}?\s+(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
-    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
+    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b"
+    r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )
+_PERSON = re.compile(
+    r"\bwho (is|was|are|were) (the )?(current |present |former |new )?(\w+ ){0,2}?(chair(man|woman|person)?|director|head|"
+    r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b", re.IGNORECASE)
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
     r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
     re.I,
@@ -104,6 +111,18 @@ def described_regions(text: str, gaz: Gazetteer) -> tuple[tuple[Region, ...], se
             found.append(gaz.localities[capital])
             consumed.add(province.name)
     return tuple(dict.fromkeys(found)), consumed
+
+
+def unnamed_capital(text: str, gaz: Gazetteer) -> str | None:
+    """A province whose capital the question asks about though the notice
+    never names it: "What is the capital of Heilongjiang?" -> "Heilongjiang"
+    (Harbin is no pilot; Yichun's passage is no answer)."""
+    _, capitals = _geography()
+    for m in _CAPITAL.finditer(text):
+        province = gaz.lookup(m.group(1) or m.group(2))
+        if province is not None and province.is_province and province.province not in capitals:
+            return province.name
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +205,9 @@ class Query:
     excluded: frozenset[str] = frozenset()  # "other places": the earlier turn's places, left out
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
     demoted: str | None = None  # that passage's id, once the assistant knows it
+    absent_capital: str | None = None  # "the capital of Heilongjiang": a city the notice never names
+    person: bool = False  # asks who holds an office ("Who is the NDRC's chairman?"): the notice names no one
+    how_to: bool = False  # asks for personal instructions ("How do I apply for a visa?")
 
     @property
     def asked(self) -> str:
@@ -222,7 +244,8 @@ def regions_in(text: str, gaz: Gazetteer) -> tuple[Region, ...]:
     """Regions named (any spelling) or described ("a northeastern city"); a
     province that only qualifies a locality beside it is left out."""
     described, consumed = described_regions(text, gaz)
-    consumed |= qualifying_provinces(text, gaz)
+    capital = unnamed_capital(text, gaz)
+    consumed |= qualifying_provinces(text, gaz) | ({capital} if capital else set())
     named = [m.region for m in gaz.find(text, ignore_case=True) if m.region.name not in consumed]
     return tuple(dict.fromkeys([*named, *described]))
 
@@ -260,7 +283,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     own = regions = regions_in(question, gaz)
     areas = area_provinces(question, gaz)
     terms = notice_terms(question) + printed_spellings(question, gaz)
-    overview = bool(_OVERVIEW.search(question)) and not own
+    bare_section = bool(numbered_sections(question)) and not topic_words(question)  # "What is section 10 about?"
+    overview = (bool(_OVERVIEW.search(question)) or bare_section) and not own
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
@@ -300,6 +324,9 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         section_ref=bool(previous and _SECTION_REF.search(question)),
         excluded=excluded,
         wants_else=bool(previous and _ELSE.search(question)),
+        absent_capital=unnamed_capital(question, gaz),
+        person=bool(_PERSON.search(question)),
+        how_to=bool(_HOW_TO.search(question)),
     )
 
 

@@ -21,12 +21,13 @@ from eval.qa import load_qa, select_split
 from noticeqa.settings import get_settings
 
 GRID = {
-    "abstain_threshold": [0.25, 0.28, 0.31, 0.34, 0.37],
+    "abstain_threshold": [0.25, 0.28, 0.31, 0.34],
     "region_threshold": [0.2, 0.3, 0.35, 0.4],
-    "coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4],
+    "coverage_min": [0.0, 0.2, 0.3],
     "notice_coverage_min": [0.0, 0.2, 0.3, 0.34, 0.4, 0.5],
-    "unknown_name_region_override": [0.0, 0.5, 0.6, 0.7, 0.8],
+    "unknown_name_region_override": [0.0, 0.5, 0.6, 0.7],
     "topic_threshold": [0.0, 0.25, 0.28, 0.3, 0.32, 0.34, 0.36],
+    "coverage_override": [0.3, 0.35, 0.4, 0.45, 0.5, 2.0],
 }
 FALSE_ABSTAIN_WEIGHT = 3.0
 
@@ -57,7 +58,8 @@ def main() -> None:
         decisions = [
             (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override,
                             params["coverage_min"], params["notice_coverage_min"],
-                            params["unknown_name_region_override"], params["topic_threshold"]), ok)
+                            params["unknown_name_region_override"], params["topic_threshold"],
+                            params["coverage_override"], get_settings().how_to_threshold), ok)
             for ev, ok in evidence
         ]
         results.append((score(decisions), params))

@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         0.3, description="abstain when a question naming a place of the notice, with its place names taken out, "
         "matches no passage at this cosine"
     )
+    coverage_override: float = Field(
+        0.35, description="a question whose words the notice lacks is still answered when, without place names, it "
+        "matches a passage at this cosine (2 = never)"
+    )
+    how_to_threshold: float = Field(
+        0.5, description="a first-person how-to question ('How do I ...?') is answered only from this cosine"
+    )
     list_margin: float = Field(
         0.08, description="list questions return every experience within this cosine of the best"
     )

@@ -43,5 +43,13 @@ def test_decision_rules():
     borrowed = Evidence(0.46, 0.46, (), ("hot", "springs"), True, topic_best=0.25)
     assert should_abstain(borrowed, **THRESHOLDS, topic_threshold=0.3)  # "Hot springs in Tengchong worth a visit?"
     assert not should_abstain(borrowed, **THRESHOLDS)  # the signal is off by default in the function
+    everyday = Evidence(0.5, 0.5, (), ("squeeze", "idle", "plots"), True, notice_coverage=0.0, topic_best=0.4)
+    assert should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3)
+    assert not should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3, coverage_override=0.35)
+    assert should_abstain(Evidence(0.7, 0.7, (), ("mayor",), True, person=True), **THRESHOLDS)
+    how_to = Evidence(0.35, None, (), ("apply", "visa"), how_to=True)
+    assert should_abstain(how_to, **THRESHOLDS, how_to_threshold=0.5)
+    assert not should_abstain(how_to, **THRESHOLDS)
+    assert not should_abstain(Evidence(0.2, None, (), (), names_section=True), **THRESHOLDS)  # "What is section 10 about?"
     region_only = Evidence(0.1, 0.1, (), (), names_region=True)
     assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"

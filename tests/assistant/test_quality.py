@@ -146,3 +146,22 @@ def test_follow_up_through_a_pronoun_for_the_earlier_act(assistant):
     history = ["Did Guizhou relocate poor rural residents?"]
     answer = assistant.ask("By how much did that raise the urbanization rate?", history=history)
     assert not answer.abstained and "5 percentage points" in answer.answer
+
+
+def test_a_section_named_by_number_is_answered_from_it(assistant):
+    answer = assistant.ask("what is section 10 about")
+    assert not answer.abstained and answer.citations[0].section.number == 10
+
+
+def test_offices_unnamed_capitals_and_personal_how_tos_are_not_covered(assistant):
+    assert assistant.ask("Who is the current mayor of Xiangtan?").abstained  # the notice names no person
+    assert assistant.ask("What is the capital of Heilongjiang?").abstained  # Harbin is no pilot
+    assert assistant.ask("How do I renew my driving licence in China?").abstained
+    how = assistant.ask("How can I settle in Jinan if I rent and own no home?")
+    assert not how.abstained and how.citations[0].regions[0].name == "Jinan"
+
+
+def test_a_paraphrase_in_everyday_words_is_no_foreign_topic(assistant):
+    # 1 of 6 topic words is the notice's, but the question matches the Tongnan passage at 0.42
+    answer = assistant.ask("Where were odd leftover plots turned into recreation grounds?")
+    assert not answer.abstained and answer.citations[0].regions[0].name == "Tongnan District"
