@@ -153,7 +153,7 @@ class Assistant:
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
             figure_missing=bool(query.counted) and not self._figure_support(
-                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count"),
+                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count", query.asks_change),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
             person=query.person,
@@ -176,21 +176,25 @@ class Assistant:
             if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
                 continue
             after = tokens[i + 1 : i + 1 + MONEY_AFTER]
-            kind = "money" if "yuan" in after else "percent" if tok.endswith("%") or after[:1] in (["percent"], ["percentage"]) else "count"
+            kind = ("money" if "yuan" in after else "points" if after[:2] == ["percentage", "points"]
+                    else "percent" if tok.endswith("%") or after[:1] in (["percent"], ["percentage"]) else "count")
             near = tokens[max(0, i - FIGURE_BEFORE) : i] + tokens[i + 1 : i + 1 + FIGURE_AFTER]
             rows = sorted({self._word_row[w] for w in near if w in self._word_row})
             windows.append((kind, np.array(rows, dtype=np.int64)))
         return windows
 
-    def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count") -> bool:
+    def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False) -> bool:
         """Does some passage give the figure asked for? A year or a month
         ("When was ...?") or a sum of money ("How much was lent?") is enough; a
         percentage, or a count (not a percentage), must be near one of the
-        ``counted`` words."""
+        ``counted`` words. A change in percentage points answers a percentage
+        question only when it asks for a ``change``."""
         vectors = self._topic_vectors(counted) if kind not in ("money", "year") else None
         for h in hits:
             for figure, rows in self._figure_words[h.index]:
-                if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "year")):
+                if kind == "percent" and figure == "points" and change:
+                    figure = "percent"  # "By how much did the rate rise?": a change in points answers it
+                if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
                 if vectors is None or (len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6):
                     return True
@@ -276,6 +280,8 @@ class Assistant:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
+        if query.wants_section:
+            hits = self._lead_in_first(hits)
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
         recognised = dict(
             regions_recognized=[CitedRegion(name=r.name, province=r.province) for r in query.regions],
@@ -290,15 +296,24 @@ class Assistant:
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         scope = self._list_scope(query, hits)
-        members = self._members(scope, hits) if query.wants_list else None
+        members = self._members(scope, hits) if query.wants_list and not query.wants_section else None
         k = top_k
         if members is not None:
             hits = self._grouped(members, hits, scope)
             k = min(max(top_k, len(members)), MAX_LIST)
         citations = self._cite(hits[:k], query, qvec)
-        best = citations[0][0] if members is not None else self._best(citations, query)
+        best = citations[0][0] if members is not None or query.wants_section else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
+
+    def _lead_in_first(self, hits: list[Hit]) -> list[Hit]:
+        """The lead-in of the best hit's section first: "Under what heading is
+        the carbon coin scheme discussed?" -> section 8's lead-in."""
+        section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
+        if section is None:
+            return hits
+        lead = [h for h in hits if self.passages[h.index].kind == "lead-in" and self.passages[h.index].section == section]
+        return lead + [h for h in hits if h not in lead]
 
     def _hits(self, query: Query, qvec: np.ndarray, retriever, provinces, sections) -> list[Hit]:
         scores, ids = self.bundle.dense.search(qvec, len(self.passages))

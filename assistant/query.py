@@ -26,7 +26,10 @@ _LIST = re.compile(
     rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
     rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
     r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
-    r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b",  # "everything Nanjing did"
+    r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
+    r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
+    r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
+    r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
@@ -42,6 +45,16 @@ _PERSON = re.compile(
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b", re.IGNORECASE)
+_WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
+    r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
+    r"\billustrates? (which|what) (theme|topic|section)\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\bby how much\b|\b(increase[sd]?|rais(e|ed)|rise|rose|risen|lift(ed)?|boost(ed)?|gr[eo]w(n|th)?|chang(e|ed)|"
+    r"improve[sd]?|drop(ped)?|f[ae]ll|cut)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
     r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
     re.I,
@@ -195,6 +208,7 @@ class Query:
     wants_count: bool = False
     figure: str | None = None  # the figure asked for: "year", "money", "percent" or "count"
     counted: tuple[str, ...] = ()  # words a figure must be near, one of them at least
+    asks_change: bool = False  # asks by how much something changed ("By how much did the rate rise?")
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
     wants_overview: bool = False  # asks for a section's thrust ("What is the main focus of ...?")
@@ -208,6 +222,7 @@ class Query:
     absent_capital: str | None = None  # "the capital of Heilongjiang": a city the notice never names
     person: bool = False  # asks who holds an office ("Who is the NDRC's chairman?"): the notice names no one
     how_to: bool = False  # asks for personal instructions ("How do I apply for a visa?")
+    wants_section: bool = False  # asks under which section something falls: its lead-in answers
 
     @property
     def asked(self) -> str:
@@ -317,6 +332,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_count=bool(figure),
         figure=figure,
         counted=counted_words(question if text == question else text, terms) if figure else (),
+        asks_change=bool(_CHANGE.search(question)),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
         wants_overview=overview,
@@ -327,6 +343,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         absent_capital=unnamed_capital(question, gaz),
         person=bool(_PERSON.search(question)),
         how_to=bool(_HOW_TO.search(question)),
+        wants_section=bool(_WHICH_SECTION.search(question)),
     )
 
 

@@ -165,3 +165,19 @@ def test_a_paraphrase_in_everyday_words_is_no_foreign_topic(assistant):
     # 1 of 6 topic words is the notice's, but the question matches the Tongnan passage at 0.42
     answer = assistant.ask("Where were odd leftover plots turned into recreation grounds?")
     assert not answer.abstained and answer.citations[0].regions[0].name == "Tongnan District"
+
+
+def test_which_section_is_answered_by_its_lead_in(assistant):
+    answer = assistant.ask("Under what heading is the carbon coin scheme discussed?")
+    assert answer.citations[0].passage_id == "s08-lead" and "low-carbon transformation" in answer.answer
+
+
+def test_a_rate_is_not_answered_by_a_change_in_points(assistant):
+    assert assistant.ask("What is Guizhou's urbanization rate today?").abstained
+    assert not assistant.ask("By how much will Guizhou lift its urbanization rate?").abstained
+
+
+def test_how_much_did_each_place_lend_lists_every_amount(assistant):
+    answer = assistant.ask("How much did each place lend in the rural mortgage financing examples?")
+    cited = [c.passage_id for c in answer.citations]
+    assert {"s10-01-zibo", "s10-03-changge", "s10-04-huadu-district"} <= set(cited[:5])

@@ -138,3 +138,11 @@ def test_year_questions_and_follow_ups_that_skip_a_turn():
     assert q.localities == {"Laohekou"}
     other = analyse("Who else built a seed industry platform?", history=["What did Tongnan do with lemons?"])
     assert "Tongnan District" in other.excluded
+
+
+def test_list_and_section_cues():
+    assert analyse("How much did each place lend?").wants_list
+    assert analyse("Give me all the percentage rates in section 12.").wants_list
+    assert analyse("In which section would I find the smart parking examples?").wants_section
+    assert analyse("By how much did the rate rise?").asks_change
+    assert not analyse("What is Guizhou's urbanization rate?").asks_change
