@@ -39,7 +39,9 @@ did pilots in Hebei do?") is always answered from that region's passages.
    ``coverage_override``: a paraphrase in everyday words ("How did Changyang
    squeeze more out of idle plots?") is no foreign topic.
 
-8. An office holder ("Who is the NDRC's chairman?"): the notice names no person.
+8. An office holder or a deed's doer ("Who is the NDRC's chairman?", "Who
+   won the downhill?"): the notice names no person. Today's data ("today's
+   exchange rate", "the current mayor"): the notice is a dated document.
    The capital of a province whose capital is no pilot ("the capital of
    Heilongjiang") is an absent region (4).
 
@@ -112,6 +114,7 @@ class Evidence:
     names_section: bool = False  # names a section by number ("What is section 10 about?")
     person: bool = False  # asks who holds an office: the notice names no person
     how_to: bool = False  # asks for personal instructions ("How do I ...?")
+    live: bool = False  # asks for today's data ("today's exchange rate")
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +188,7 @@ def should_abstain(
     coverage_min: float = 0.0, notice_coverage_min: float = 0.0, unknown_name_region_override: float = 0.5,
     topic_threshold: float = 0.0, coverage_override: float = 2.0, how_to_threshold: float = 0.0,
 ) -> bool:
-    if evidence.region_absent or evidence.person:
+    if evidence.region_absent or evidence.person or evidence.live:
         return True
     # the question's own similarity, without place names: a paraphrase in everyday words still matches
     own = evidence.topic_best if evidence.topic_best is not None else evidence.best_dense

@@ -140,7 +140,7 @@ class Assistant:
         switch off (for tuning), which may embed words the notice lacks."""
         named = query.localities - query.hinted  # an area is a hint, not the question's subject
         region_hits = [h for h in hits if any(r.name in named for r in self.passages[h.index].regions)]
-        region_scores = [h.dense for h in region_hits]
+        region_scores = [max(h.dense, h.clause) for h in region_hits]  # a long passage: its best clause
         topic = topic_words(query.asked)
         return Evidence(
             best_dense=max(h.dense for h in hits),
@@ -157,6 +157,7 @@ class Assistant:
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
             person=query.person,
+            live=query.live,
             how_to=query.how_to,
             topic_best=self._best_cosine(tvec) if tvec is not None else None,
         )

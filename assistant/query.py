@@ -44,7 +44,17 @@ _PERSON = re.compile(
     r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
     re.IGNORECASE,
 )
-_HOW_TO = re.compile(r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b", re.IGNORECASE)
+_WHO_DID = re.compile(r"\bwho (won|wins|wrote|painted|invented|founded|discovered|sang|directed|starred|composed|scored)\b", re.I)
+_LIVE = re.compile(  # asks for today's data; the notice is a dated document
+    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest)\b|"
+    r"\bcurrent (?!notice\b|document\b|text\b)\w+",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Recommend a ...", "Write me a poem"
+    r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
+    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|^\s*explain how\b",
+    re.IGNORECASE,
+)
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
     r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
     r"\billustrates? (which|what) (theme|topic|section)\b",
@@ -52,7 +62,7 @@ _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking
 )
 _CHANGE = re.compile(
     r"\bby how much\b|\b(increase[sd]?|rais(e|ed)|rise|rose|risen|lift(ed)?|boost(ed)?|gr[eo]w(n|th)?|chang(e|ed)|"
-    r"improve[sd]?|drop(ped)?|f[ae]ll|cut)\b",
+    r"improve[sd]?|drop(ped)?|f[ae]ll|cut|go(ne)? up|went up|go(ne)? down|went down)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
@@ -163,13 +173,13 @@ def respelled(question: str, gaz: Gazetteer) -> str:
     known = notice_words()
     out, last = [], 0
     for m in _WORD.finditer(question):
-        word = m.group(1)
+        word = re.sub(r"['’]s$", "", m.group(1))  # "Laohokou's" -> "Laohokou"
         if word.casefold() in known or gaz.lookup(word) is not None or notice_terms(word):
             continue
         key = gaz.closest(word)
         if key:
             out += [question[last : m.start()], key[0].upper() + key[1:]]
-            last = m.end()
+            last = m.start() + len(word)
     return "".join(out) + question[last:] if out else question
 
 
@@ -220,8 +230,9 @@ class Query:
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
     demoted: str | None = None  # that passage's id, once the assistant knows it
     absent_capital: str | None = None  # "the capital of Heilongjiang": a city the notice never names
-    person: bool = False  # asks who holds an office ("Who is the NDRC's chairman?"): the notice names no one
-    how_to: bool = False  # asks for personal instructions ("How do I apply for a visa?")
+    person: bool = False  # asks who holds an office or did a deed ("Who won ...?"): the notice names no one
+    how_to: bool = False  # asks for instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
+    live: bool = False  # asks for today's data ("today's exchange rate", "the current mayor")
     wants_section: bool = False  # asks under which section something falls: its lead-in answers
 
     @property
@@ -331,7 +342,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         wants_list=bool(_LIST.search(question)),
         wants_count=bool(figure),
         figure=figure,
-        counted=counted_words(question if text == question else text, terms) if figure else (),
+        counted=tuple(dict.fromkeys(counted_words(question, terms) + counted_words(text))) if figure else (),
         asks_change=bool(_CHANGE.search(question)),
         wants_place=bool(_WHERE.search(question)),
         wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
@@ -341,7 +352,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         excluded=excluded,
         wants_else=bool(previous and _ELSE.search(question)),
         absent_capital=unnamed_capital(question, gaz),
-        person=bool(_PERSON.search(question)),
+        person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
+        live=bool(_LIVE.search(question)),
         how_to=bool(_HOW_TO.search(question)),
         wants_section=bool(_WHICH_SECTION.search(question)),
     )

@@ -31,13 +31,13 @@ class Settings(BaseSettings):
         0.28, description="best dense cosine similarity below which the assistant abstains"
     )
     region_threshold: float = Field(
-        0.35, description="abstain when the named locality's best passage is below this cosine"
+        0.4, description="abstain when the named locality's best passage (or clause window) is below this cosine"
     )
     unknown_name_override: float = Field(
         0.75, description="answer despite an unknown proper noun only above this cosine"
     )
     unknown_name_region_override: float = Field(
-        0.5, description="with an unknown proper noun beside a region of the notice, answer only when that "
+        0.0, description="with an unknown proper noun beside a region of the notice, answer only when that "
         "region's best passage reaches this cosine"
     )
     coverage_min: float = Field(

@@ -181,3 +181,21 @@ def test_how_much_did_each_place_lend_lists_every_amount(assistant):
     answer = assistant.ask("How much did each place lend in the rural mortgage financing examples?")
     cited = [c.passage_id for c in answer.citations]
     assert {"s10-01-zibo", "s10-03-changge", "s10-04-huadu-district"} <= set(cited[:5])
+
+
+def test_todays_data_deeds_and_advice_are_not_covered(assistant):
+    assert assistant.ask("What's today's exchange rate between the yuan and the dollar?").abstained
+    assert assistant.ask("Who won the ski jumping at the Winter Olympics?").abstained
+    assert assistant.ask("Recommend a good hotel in Tengchong.").abstained
+    assert assistant.ask("How do you keep a lemon tree alive indoors?").abstained  # 0.42 with the lemon passage
+
+
+def test_follow_up_asking_how_much_a_rate_went_up(assistant):
+    history = ["What did Guizhou do about poverty relocation?", "How many people were moved?"]
+    answer = assistant.ask("and by how much did the urbanization rate go up?", history=history)
+    assert not answer.abstained and "5 percentage points" in answer.answer
+
+
+def test_possessive_misspelled_place(assistant):
+    answer = assistant.ask("What did Laohokou's data centre do for government matters?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s07-01-laohekou"
