@@ -47,15 +47,18 @@ def test_splits_are_stratified(items):
                    - sum(i.kind == kind and i.split == "test" for i in team)) <= 1, kind
 
 
-@pytest.mark.parametrize("index, size", [(0, 110), (1, 111)])
+SIZES = {"b": 110, "c": 111, "d": 114, "e": 112, "f": 115, "g": 112, "h": 115, "i": 111}
+
+
+@pytest.mark.parametrize("index, size", list(enumerate(SIZES.values())))
 def test_the_external_sets_load_and_are_all_test(index, size):
-    """eval/data/qa_external_{b,c}.jsonl: questions written by two people who
-    saw neither the code nor the team's questions; scored, never tuned on."""
+    """eval/data/qa_external_{b..i}.jsonl: questions written by helpers who saw
+    neither the code nor the team's questions; thresholds are never tuned on them."""
     from eval.qa import EXTERNAL_QA
 
     external = load_qa(EXTERNAL_QA[index])
     assert len(external) == size and {i.split for i in external} == {"test"}
-    assert Counter(i.kind for i in external)["near-miss"] == 12
+    assert Counter(i.kind for i in external)["near-miss"] >= 12
 
 
 def test_bad_lines_are_reported_with_numbers(tmp_path):
