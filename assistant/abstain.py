@@ -13,8 +13,8 @@
 A question that names a region of the notice and asks nothing more ("What
 did pilots in Hebei do?") is always answered from that region's passages.
 3. Region mismatch: the question names a locality of the notice, but none of
-   that locality's passages is close to the question (best cosine among them
-   below ``region_threshold``), or none carries enough of what the question
+   that locality's passages is close to the question (best cosine of them or
+   their clause windows below ``region_threshold``), or none carries enough of what the question
    asks about: the share of its topic words (content words that are not place
    names or question words) found in the passage, a word counting as found
    when the passage has a word whose embedding has cosine >= ``WORD_MATCH``
@@ -30,14 +30,25 @@ did pilots in Hebei do?") is always answered from that region's passages.
    ``WORD_MATCH`` ("Best hotpot restaurants in Chongqing?": hotpot,
    restaurants -> 0/2), however well the named place's passages match.
 
-6. Missing figure: a "how many / how much" question whose candidate passages
-   (the named region's, else the best three) give no figure within a few words
-   of a topic word: "How many buses run in Shexian?" -> "covering about 80
-   administrative villages" counts villages, not buses -> abstain.
-
-5a. Unless the question, without place names, still matches some passage at
+   Unless the question, without place names, still matches some passage at
    ``coverage_override``: a paraphrase in everyday words ("How did Changyang
    squeeze more out of idle plots?") is no foreign topic.
+
+6. Missing figure: a figure question whose candidate passages (the named
+   region's, else the best three) give no figure of the kind asked
+   (``assistant.intent.figure_wanted``): a year or month for "When was ...?";
+   a sum in yuan for "How much was lent?"; a percentage for a rate (a change
+   in percentage points only when the question asks for a change); else a
+   count (no percentage, year, ordinal or name like "5G") within a few words
+   of what "how many" counts: "How many buses run in Shexian?" -> "covering
+   about 80 administrative villages" counts villages, not buses -> abstain.
+
+7. Borrowed similarity: a question that names a place of the notice and
+   asks something of its own matches that place's passages through the name
+   alone when, with the place names taken out, its best cosine is below
+   ``topic_threshold``: "Are the hot springs in Tengchong worth a visit?"
+   matches Tengchong's smart-city passage, but "Are the hot springs worth a
+   visit?" matches nothing in the notice.
 
 8. An office holder or a deed's doer ("Who is the NDRC's chairman?", "Who
    won the downhill?"): the notice names no person. Today's data ("today's
@@ -48,13 +59,6 @@ did pilots in Hebei do?") is always answered from that region's passages.
 9. Personal instructions ("How do I apply for a visa?"): the notice reports
    what pilots did; such a question is answered only when some passage
    matches it at ``how_to_threshold``.
-
-7. Borrowed similarity: a question that names a place of the notice and
-   asks something of its own matches that place's passages through the name
-   alone when, with the place names taken out, its best cosine is below
-   ``topic_threshold``: "Are the hot springs in Tengchong worth a visit?"
-   matches Tengchong's smart-city passage, but "Are the hot springs worth a
-   visit?" matches nothing in the notice.
 
 Thresholds are settings (``NOTICEQA_ABSTAIN_THRESHOLD`` ...), tuned on the
 ``dev`` split of the QA set.

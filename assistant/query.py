@@ -1,5 +1,6 @@
 """What a question names: regions (localities, aliases, Chinese names,
-provinces), sections (by number or topic), and what kind of answer it wants.
+provinces), sections (by number or topic); what kind of answer it wants comes
+from ``assistant.intent``.
 
 A province reaches every locality in it: "Hunan" -> Chenzhou, Xiangtan.
 Follow-ups borrow what an earlier turn named when they name nothing
@@ -15,80 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.abstain import count_words, counted_phrase, notice_words, topic_words
+from assistant.intent import intent_of
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
 
 _SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
-_PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
-_LIST = re.compile(
-    rf"^\s*(list|name)\b|\b(which|what)( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
-    rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
-    rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
-    r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
-    r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
-    r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
-    r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
-    r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"
-    re.IGNORECASE,
-)
-_COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
-_FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    r"\b(what|which)(\s+[\w'-]+){0,4}?\s+(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
-    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b"
-    r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
-    re.I,
-)
-_PERSON = re.compile(
-    r"\bwho (is|was|are|were) (the )?(current |present |former |new )?(\w+ ){0,2}?(chair(man|woman|person)?|director|head|"
-    r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
-    re.IGNORECASE,
-)
-_WHO_DID = re.compile(r"\bwho (won|wins|wrote|painted|invented|founded|discovered|sang|directed|starred|composed|scored)\b", re.I)
-_LIVE = re.compile(  # asks for today's data; the notice is a dated document
-    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest)\b|"
-    r"\bcurrent (?!notice\b|document\b|text\b)\w+",
-    re.IGNORECASE,
-)
-_HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Recommend a ...", "Write me a poem"
-    r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
-    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|^\s*explain how\b",
-    re.IGNORECASE,
-)
-_WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
-    r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
-    r"\billustrates? (which|what) (theme|topic|section)\b",
-    re.IGNORECASE,
-)
-_CHANGE = re.compile(
-    r"\bby how much\b|\b(increase[sd]?|rais(e|ed)|rise|rose|risen|lift(ed)?|boost(ed)?|gr[eo]w(n|th)?|chang(e|ed)|"
-    r"improve[sd]?|drop(ped)?|f[ae]ll|cut|go(ne)? up|went up|go(ne)? down|went down)\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
-    r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
-    re.I,
-)
-_PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
-_MONEY = re.compile(
-    r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
-    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
-    r"\b(budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
-    re.I,
-)
-_WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
-_ABOUT_A_PLACE = re.compile(
-    r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
-    r"(place|places|city|cities|county|counties|pilot|pilots|district|districts|town|towns|locality|"
-    r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\b(where|who|anywhere|somewhere|anyone)\b",
-    re.IGNORECASE,
-)
-_OVERVIEW = re.compile(
-    r"\b(main (focus|thrust|directions?|measures|priorities|ideas?|points?|tasks?)|general (approach|direction)|overall|"
-    r"in general|key (levers|measures|priorities|points|tasks)|broadly|the notice (say|says|propose|proposes|call|"
-    r"calls|list|lists|want|wants|ask|asks)|should)\b",
-    re.IGNORECASE,
-)
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(
     r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
@@ -309,12 +242,13 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     own = regions = regions_in(question, gaz)
     areas = area_provinces(question, gaz)
     terms = notice_terms(question) + printed_spellings(question, gaz)
+    intent = intent_of(question)
     bare_section = bool(numbered_sections(question)) and not topic_words(question)  # "What is section 10 about?"
-    overview = (bool(_OVERVIEW.search(question)) or bare_section) and not own
+    overview = (intent.overview or bare_section) and not own
     sections = sections_in(" ".join([question, *terms]))
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
-    figure = figure_wanted(question)
+    figure = intent.figure
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
         placed = next((h for h in reversed(previous) if regions_in(h, gaz)), last)  # the latest turn naming a place
@@ -339,40 +273,24 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         hinted=reach(areas, gaz) - reach([r for r in regions if r not in areas], gaz),
         sections=sections,
         numbered=numbered_sections(question),
-        wants_list=bool(_LIST.search(question)),
+        wants_list=intent.wants_list,
         wants_count=bool(figure),
         figure=figure,
         counted=tuple(dict.fromkeys(counted_words(question, terms) + counted_words(text))) if figure else (),
-        asks_change=bool(_CHANGE.search(question)),
-        wants_place=bool(_WHERE.search(question)),
-        wants_experience=bool(_ABOUT_A_PLACE.search(question)) and not overview,
+        asks_change=intent.asks_change,
+        wants_place=intent.wants_place,
+        wants_experience=intent.about_a_place and not overview,
         wants_overview=overview,
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),
         excluded=excluded,
         wants_else=bool(previous and _ELSE.search(question)),
         absent_capital=unnamed_capital(question, gaz),
-        person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
-        live=bool(_LIVE.search(question)),
-        how_to=bool(_HOW_TO.search(question)),
-        wants_section=bool(_WHICH_SECTION.search(question)),
+        person=intent.person,
+        live=intent.live,
+        how_to=intent.how_to,
+        wants_section=intent.wants_section,
     )
-
-
-def figure_wanted(question: str) -> str | None:
-    """The kind of figure a question asks for, if any: "year" ("When was
-    Longgang City set up?"), "money" ("How much did Zibo lend?"), "percent"
-    ("What is the consultation rate in Zhucheng?"), else "count" ("How many
-    rental units ...?"), or None."""
-    if _YEAR.search(question):
-        return "year"
-    count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
-    place = _WHERE.search(question)
-    if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
-        return None
-    if _MONEY.search(question):
-        return "money"
-    return "percent" if _PERCENT.search(question) else "count"
 
 
 def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]:

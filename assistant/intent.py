@@ -1,0 +1,130 @@
+"""What kind of answer a question wants, read from its wording alone: a
+list, a figure (and which kind), a place, what some place did, a section's
+thrust or name, or something the notice cannot give (an office holder, today's
+data, personal advice).
+
+Examples: "How much did each place lend?" -> a list of sums of money; "When
+was Longgang City set up?" -> a year; "Who is the NDRC's chairman?" -> a
+person, whom the notice never names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
+_LIST = re.compile(
+    rf"^\s*(list|name)\b|\b(which|what)( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
+    rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
+    rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
+    r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
+    r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
+    r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
+    r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
+    r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
+_FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
+    r"\b(what|which)(\s+[\w'-]+){0,4}?\s+(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
+    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b"
+    r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
+    re.I,
+)
+_PERSON = re.compile(
+    r"\bwho (is|was|are|were) (the )?(current |present |former |new )?(\w+ ){0,2}?(chair(man|woman|person)?|director|head|"
+    r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
+    re.IGNORECASE,
+)
+_WHO_DID = re.compile(r"\bwho (won|wins|wrote|painted|invented|founded|discovered|sang|directed|starred|composed|scored)\b", re.I)
+_LIVE = re.compile(  # asks for today's data; the notice is a dated document
+    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest)\b|"
+    r"\bcurrent (?!notice\b|document\b|text\b)\w+",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Recommend a ...", "Write me a poem"
+    r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
+    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|^\s*explain how\b",
+    re.IGNORECASE,
+)
+_WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
+    r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
+    r"\billustrates? (which|what) (theme|topic|section)\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\bby how much\b|\b(increase[sd]?|rais(e|ed)|rise|rose|risen|lift(ed)?|boost(ed)?|gr[eo]w(n|th)?|chang(e|ed)|"
+    r"improve[sd]?|drop(ped)?|f[ae]ll|cut|go(ne)? up|went up|go(ne)? down|went down)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
+    r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
+    re.I,
+)
+_PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
+_MONEY = re.compile(
+    r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
+    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
+    r"\b(budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
+    re.I,
+)
+_WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_ABOUT_A_PLACE = re.compile(
+    r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
+    r"(place|places|city|cities|county|counties|pilot|pilots|district|districts|town|towns|locality|"
+    r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\b(where|who|anywhere|somewhere|anyone)\b",
+    re.IGNORECASE,
+)
+_OVERVIEW = re.compile(
+    r"\b(main (focus|thrust|directions?|measures|priorities|ideas?|points?|tasks?)|general (approach|direction)|overall|"
+    r"in general|key (levers|measures|priorities|points|tasks)|broadly|the notice (say|says|propose|proposes|call|"
+    r"calls|list|lists|want|wants|ask|asks)|should)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    wants_list: bool = False
+    figure: str | None = None  # "year", "money", "percent" or "count"
+    asks_change: bool = False  # by how much something changed ("By how much did the rate rise?")
+    wants_place: bool = False
+    about_a_place: bool = False  # what some place did ("How did one city ...?")
+    overview: bool = False  # a section's thrust ("What is the main focus of ...?")
+    wants_section: bool = False  # under which section something falls
+    person: bool = False  # an office holder or a deed's doer ("Who won ...?")
+    live: bool = False  # today's data ("today's exchange rate", "the current mayor")
+    how_to: bool = False  # instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
+
+
+def intent_of(question: str) -> Intent:
+    """The answer ``question`` asks for, from its wording."""
+    return Intent(
+        wants_list=bool(_LIST.search(question)),
+        figure=figure_wanted(question),
+        asks_change=bool(_CHANGE.search(question)),
+        wants_place=bool(_WHERE.search(question)),
+        about_a_place=bool(_ABOUT_A_PLACE.search(question)),
+        overview=bool(_OVERVIEW.search(question)),
+        wants_section=bool(_WHICH_SECTION.search(question)),
+        person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
+        live=bool(_LIVE.search(question)),
+        how_to=bool(_HOW_TO.search(question)),
+    )
+
+
+def figure_wanted(question: str) -> str | None:
+    """The kind of figure a question asks for, if any: "year" ("When was
+    Longgang City set up?"), "money" ("How much did Zibo lend?"), "percent"
+    ("What is the consultation rate in Zhucheng?"), else "count" ("How many
+    rental units ...?"), or None."""
+    if _YEAR.search(question):
+        return "year"
+    count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
+    place = _WHERE.search(question)
+    if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
+        return None
+    if _MONEY.search(question):
+        return "money"
+    return "percent" if _PERCENT.search(question) else "count"

@@ -1,0 +1,32 @@
+from assistant.intent import figure_wanted, intent_of
+
+
+def test_the_kind_of_figure_a_question_asks_for():
+    assert figure_wanted("How much was lent in total?") == "money"
+    assert figure_wanted("What was the total budget of the pilots?") == "money"
+    assert figure_wanted("What is the consultation rate within the county in Zhucheng?") == "percent"
+    assert figure_wanted("By how much will Guizhou raise its urbanization rate?") == "percent"
+    assert figure_wanted("How many rental units did Xiangtan mobilize?") == "count"
+    assert figure_wanted("What did Xiangtan do?") is None
+    assert figure_wanted("Which city lifted the cap on how many people may settle each year?") is None
+    assert figure_wanted("In what year did Longgang become a county-level city?") == "year"
+    assert figure_wanted("When was Longgang City set up?") == "year"
+    assert figure_wanted("When old estates were retrofitted, who paid?") is None
+
+
+def test_list_and_section_cues():
+    assert intent_of("How much did each place lend?").wants_list
+    assert intent_of("Give me all the percentage rates in section 12.").wants_list
+    assert intent_of("In which section would I find the smart parking examples?").wants_section
+    assert intent_of("By how much did the rate rise?").asks_change
+    assert not intent_of("What is Guizhou's urbanization rate?").asks_change
+
+
+def test_what_the_notice_cannot_give():
+    assert intent_of("Who is the current chairman of the NDRC?").person
+    assert intent_of("Who won the downhill at the Winter Olympics?").person
+    assert not intent_of("Who pays for retrofitting old estates in Xingqing?").person
+    assert intent_of("What is today's exchange rate?").live
+    assert intent_of("How do I apply for a tourist visa?").how_to
+    assert intent_of("Recommend a hotel in Tengchong.").how_to
+    assert not intent_of("Where can you register online for household services?").how_to
