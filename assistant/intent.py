@@ -26,9 +26,9 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
+_MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding"
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    r"\b(what|which)(\s+[\w'-]+){0,4}?\s+(rate|percentage|share|proportion|ratio|population|budget|cost|price|gdp|"
-    r"income|revenue|salary|wages?|investment|spending|expenditure|funding)\b"
+    rf"\b(what|which)(\s+[\w'-]+){{0,4}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
     r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )
@@ -66,7 +66,7 @@ _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|f
 _MONEY = re.compile(
     r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
     r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
-    r"\b(budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding)\b",
+    rf"\b({_MONEY_NOUNS})\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
