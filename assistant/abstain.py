@@ -144,10 +144,7 @@ def unknown_names(question: str) -> tuple[str, ...]:
 def topic_words(question: str) -> tuple[str, ...]:
     """Words of the question that are neither place names nor generic
     question words. Example: "What did pilots in Hebei do?" -> ()."""
-    text = question
-    for m in reversed(gazetteer().find(question, ignore_case=True)):
-        text = text[: m.start] + " " + text[m.end :]
-    return tuple(w for w in content_words(text) if w not in _GENERIC)
+    return tuple(w for w in content_words(gazetteer().without_names(question)) if w not in _GENERIC)
 
 
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
@@ -181,10 +178,8 @@ def count_words(question: str) -> tuple[str, ...]:
     """Words a count in the answer could be of: content words of the question
     but place names and question words.
     Example: "How many places did Gu'an's school add?" -> ("places", "school", "add")."""
-    text = question
-    for m in reversed(gazetteer().find(question, ignore_case=True)):
-        text = text[: m.start] + " " + text[m.end :]
-    return tuple(w for w in content_words(text) if w not in _QUESTION_WORDS and not w.endswith("'s"))
+    words = content_words(gazetteer().without_names(question))
+    return tuple(w for w in words if w not in _QUESTION_WORDS and not w.endswith("'s"))
 
 
 def should_abstain(

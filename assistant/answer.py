@@ -156,9 +156,10 @@ class Assistant:
             person=query.person,
             live=query.live,
             how_to=query.how_to,
-            # a place whose passage already matches this well is no borrowed match: no second encode
-            topic_best=self._topic_best(query) if region_best is None or region_best < TOPIC_CHECK_BELOW
-            else None,
+            # asked only of a question naming a place with a topic of its own, and whose place's passage does
+            # not already match well (then it is no borrowed match, and the second encode is saved)
+            topic_best=self._topic_best(query.text)
+            if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray]]:
@@ -212,22 +213,9 @@ class Assistant:
         self._word_cache.update(zip(words, vectors[len(queries):]))
         return vectors[: len(queries)]
 
-    def _topic_best(self, query: Query) -> float | None:
-        """Best cosine of the question without its place names (one more
-        ``encode``), when it names a place of the notice and asks something of
-        its own; else None."""
-        text = self._without_places(query)
-        return None if text is None else self._best_cosine(self.bundle.embedder.encode([text])[0])
-
-    def _without_places(self, query: Query) -> str | None:
-        """The searched text with its place names taken out, when the question
-        names a place of the notice and has topic words; else None."""
-        if not (query.localities - query.hinted) or not topic_words(query.asked):
-            return None
-        text = query.text
-        for m in reversed(self._gaz.find(text, ignore_case=True)):
-            text = text[: m.start] + " " + text[m.end :]
-        return " ".join(text.split())
+    def _topic_best(self, text: str) -> float:
+        """Best cosine of ``text`` without its place names (one more ``encode``)."""
+        return self._best_cosine(self.bundle.embedder.encode([" ".join(self._gaz.without_names(text).split())])[0])
 
     def _best_cosine(self, vector: np.ndarray) -> float:
         """Best cosine of ``vector`` with any passage or clause window."""

@@ -251,18 +251,19 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     figure = intent.figure
     if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
-        placed = next((h for h in reversed(previous) if regions_in(h, gaz)), last)  # the latest turn naming a place
+        turns = ((h, regions_in(h, gaz)) for h in reversed(previous))
+        placed, places = next(((h, r) for h, r in turns if r), (last, ()))  # the latest turn naming a place
         if not regions and _OTHER.search(question):
-            excluded = reach(regions_in(placed, gaz), gaz)
+            excluded = reach(places, gaz)
         elif not regions:
-            regions = regions_in(placed, gaz)
+            regions = places
             borrowed = tuple(r.name for r in regions)
             if placed is not last:
                 last = f"{' '.join(borrowed)} {last}"
         if regions and not own and topic_words(question) and not _CONTINUES.search(question):
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
         elif not sections or not own:
-            text = f"{_without_regions(last, gaz) if own else last} {question}"
+            text = f"{gaz.without_names(last) if own else last} {question}"  # "What about Yinchuan?": not the earlier place
     return Query(
         question=asked,
         spelled=question,
@@ -303,11 +304,3 @@ def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]
     phrase = counted_phrase(question)
     words = count_words(" ".join([phrase, *notice_terms(phrase)])) if phrase else ()
     return words or count_words(" ".join([question, *terms]))
-
-
-def _without_regions(text: str, gaz: Gazetteer) -> str:
-    """The earlier turn with its place names removed, so that "What about
-    Yinchuan?" searches Yinchuan, not the place asked about before."""
-    for m in reversed(gaz.find(text, ignore_case=True)):
-        text = text[: m.start] + text[m.end :]
-    return text

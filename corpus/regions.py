@@ -114,6 +114,13 @@ class Gazetteer:
             found.append(Mention(m.start(), m.end(), self._by_key[m.group(0)]))
         return sorted(found, key=lambda x: x.start)
 
+    def without_names(self, text: str) -> str:
+        """``text`` with every gazetteer name (any case) replaced by a space:
+        "What did Xiangtan, Hunan do?" -> "What did  ,   do?"."""
+        for m in reversed(self.find(text, ignore_case=True)):
+            text = text[: m.start] + " " + text[m.end :]
+        return text
+
     def printed_names(self, region: Region, text: str) -> list[str]:
         """The other spellings of a locality that ``text`` (the notice) uses,
         none inside another: Shexian -> ["Shuixian County", "Shibixian County"]."""

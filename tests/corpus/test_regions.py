@@ -34,3 +34,12 @@ def test_case_sensitive_in_the_notice_but_not_in_questions():
     g = gazetteer()
     assert g.find("what did xiangtan do") == []
     assert [m.region.name for m in g.find("what did xiangtan do", ignore_case=True)] == ["Xiangtan"]
+
+
+def test_names_are_taken_out_of_a_text_in_any_case():
+    assert gazetteer().without_names("What did xiangtan, Hunan do?").split() == ["What", "did", ",", "do?"]
+
+
+def test_a_misspelling_is_close_to_a_notice_place_but_other_cities_are_not():
+    assert gazetteer().closest("Laohekuo") == "laohekou"
+    assert gazetteer().closest("Suzhou") is None  # a city of its own, not Suizhou
