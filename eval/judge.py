@@ -15,9 +15,11 @@ def contains(text: str, span: str) -> bool:
     return match_key(span) in match_key(text)
 
 
-def first_hit(answer: Answer, span: str) -> Citation | None:
-    """The best-ranked citation whose text contains ``span`` (None if none)."""
-    return next((c for c in answer.citations if contains(c.text, span)), None)
+def first_hit(answer: Answer, span: str | list[str]) -> Citation | None:
+    """The best-ranked citation whose text contains ``span``, or any of several
+    spans (a list question's items); None if none does."""
+    spans = [span] if isinstance(span, str) else span
+    return next((c for c in answer.citations if any(contains(c.text, s) for s in spans)), None)
 
 
 def _canonical(name: str) -> str:

@@ -29,11 +29,13 @@ def judge_answer(item: QAItem, answer: Answer) -> dict:
     rank = None
     found = None
     if item.answer is not None:
-        hit = judge.first_hit(answer, item.answer)
+        # a list has no first item: any of its spans answers it (its completeness is list_recall)
+        spans = [item.answer, *item.answers_all]
+        hit = judge.first_hit(answer, spans)
         rank = hit.rank if hit else None
         for k in (1, 3, 5, 10):
             passed[f"hit@{k}"] = rank is not None and rank <= k
-        passed["answer_acc"] = not answer.abstained and judge.contains(answer.answer, item.answer)
+        passed["answer_acc"] = not answer.abstained and any(judge.contains(answer.answer, s) for s in spans)
         if item.regions and item.answers_all:
             passed["region_acc"] = judge.list_regions_match(answer, item.answers_all, item.regions)
         elif item.regions:

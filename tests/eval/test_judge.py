@@ -36,3 +36,19 @@ def test_a_lists_regions_are_spread_over_its_citations():
         _citation(3, "something else", ["Yinchuan"])])
     assert judge.list_regions_match(answer, ["18,000 units", "29,000 units"], ["Suizhou", "Xiangtan"])
     assert not judge.list_regions_match(answer, ["18,000 units", "29,000 units"], ["Suizhou", "Yinchuan"])
+
+
+def test_a_list_is_hit_by_any_of_its_items():
+    from eval.qa import QAItem
+    from eval.run import judge_answer
+
+    answer = Answer(question="q", abstained=False, answer="about 29,000 units", citations=[
+        _citation(1, "Xiangtan mobilized about 29,000 units", ["Xiangtan"]),
+        _citation(2, "Suizhou mobilized about 18,000 units", ["Suizhou"])])
+    item = QAItem(id="x", question="Which places mobilized units?", answer="about 18,000 units",
+                  answers_all=["about 18,000 units", "about 29,000 units"], kind="list", split="test")
+    passed = judge_answer(item, answer)["passed"]
+    assert passed["hit@1"] and passed["answer_acc"] and passed["list_recall"]
+    assert judge.first_hit(answer, ["absent", "about 18,000 units"]).rank == 2
+    single = item.model_copy(update={"answers_all": [], "kind": "factoid"})
+    assert not judge_answer(single, answer)["passed"]["hit@1"]
