@@ -94,7 +94,25 @@ class Assistant:
         for a question that fails validation."""
         query = self._analyse(question, history)
         qvec = self._encode([query])[0]
-        return self._answer(query, qvec, top_k, provinces, sections, retriever, threshold)
+        options = dict(top_k=top_k, provinces=provinces, sections=sections, retriever=retriever, threshold=threshold)
+        return self._reread(self._answer(query, qvec, **options), query, history, options)
+
+    def _reread(self, answer: Answer, query: Query, history: list[str] | None, options: dict) -> Answer:
+        """A follow-up the notice does not cover as first read, answered when
+        read as going on with the last turn's topic (one more ``encode``, only
+        then): "How many were there before the merger?" after "What
+        administrative changes did Yichun make?" asks about Yichun's districts,
+        not about mergers in Yichun."""
+        if not (answer.abstained and history) or query.numbered:
+            return answer
+        own = {r.name for r in query.regions} - set(query.borrowed)
+        if own or not (query.borrowed or query.figure):
+            return answer  # a place of its own, or a new question: not a follow-up
+        other = self._analyse(query.question, history, continued=True)
+        if other.text == query.text:
+            return answer
+        again = self._answer(other, self._encode([other])[0], **options)
+        return answer if again.abstained else again
 
     def evidence(self, question: str, history: list[str] | None = None, retriever: str = "hybrid") -> Evidence:
         """The signals the abstention decision reads, for tuning and inspection."""
@@ -115,11 +133,15 @@ class Assistant:
         vectors = iter(self._encode(valid))
         keys = ("top_k", "provinces", "sections", "retriever", "threshold")
         kwargs = {k: options[k] for k in keys if k in options}
-        return [q if isinstance(q, InputError) else self._answer(q, next(vectors), **kwargs) for q in queries]
+        history = options.get("history")
+        return [
+            q if isinstance(q, InputError) else self._reread(self._answer(q, next(vectors), **kwargs), q, history, kwargs)
+            for q in queries
+        ]
 
-    def _analyse(self, question: str, history: list[str] | None) -> Query:
+    def _analyse(self, question: str, history: list[str] | None, continued: bool = False) -> Query:
         text = clean_question(question, get_settings().max_question_chars)
-        query = analyse(text, history)
+        query = analyse(text, history, continued=continued)
         if history and (query.section_ref or query.wants_else):
             previous = analyse(clean_question(history[-1], get_settings().max_question_chars))
             hits = self._hits(previous, self._encode([previous])[0], "hybrid", None, None)
@@ -149,7 +171,7 @@ class Assistant:
             if topic and region_hits and (full or get_settings().coverage_min > 0) else None,
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
-            figure_missing=bool(query.counted) and not self._figure_support(
+            figure_missing=bool(query.figure) and not self._figure_support(
                 query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count", query.asks_change),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
@@ -190,7 +212,7 @@ class Assistant:
         percentage, or a count (not a percentage), must be near one of the
         ``counted`` words. A change in percentage points answers a percentage
         question only when it asks for a ``change``."""
-        vectors = self._topic_vectors(counted) if kind not in ("money", "year") else None
+        vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         for h in hits:
             for figure, rows in self._figure_words[h.index]:
                 if kind == "percent" and figure == "points" and change:

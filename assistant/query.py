@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from assistant.abstain import count_words, counted_phrase, notice_words, topic_words
 from assistant.intent import intent_of
+from index.lexical import content_words
 from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
@@ -34,7 +35,7 @@ _CONTINUES = re.compile(r"^\s*(and|what about|how about|and what about)\b", re.I
 _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
     r"this place|the same|else|other places|other pilots)\b|"
-    r"\b(did|does|was|is|has|had) (that|this)\b|\b(that|this) (policy|measure|programme|program|project|scheme|"
+    r"\b(them|these|those)\b|\b(did|does|was|is|has|had) (that|this)\b|\b(that|this) (policy|measure|programme|program|project|scheme|"
     r"effort|move|step|plan|reform|relocation)\b",  # "By how much did that lift the urbanization rate?"
     re.IGNORECASE,
 )
@@ -234,9 +235,13 @@ def sections_in(text: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | None = None) -> Query:
+def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | None = None,
+            continued: bool = False) -> Query:
     """A ``Query`` for ``question``, resolving ellipsis against ``history``
-    (earlier user turns, oldest first)."""
+    (earlier user turns, oldest first). ``continued`` reads it as going on
+    with the last turn's topic even when it brings a topic of its own: the
+    other reading of "How many were there before the merger?" after "What
+    administrative changes did Yichun make?"."""
     gaz = gaz or gazetteer()
     asked, question = question, respelled(question, gaz)
     own = regions = regions_in(question, gaz)
@@ -249,7 +254,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     text, borrowed, excluded = question, (), frozenset()
     previous = [h for h in (history or []) if h and h.strip()]
     figure = intent.figure
-    if previous and (_ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
+    if previous and (continued or _ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
         last = previous[-1]
         turns = ((h, regions_in(h, gaz)) for h in reversed(previous))
         placed, places = next(((h, r) for h, r in turns if r), (last, ()))  # the latest turn naming a place
@@ -260,7 +265,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
             borrowed = tuple(r.name for r in regions)
             if placed is not last:
                 last = f"{' '.join(borrowed)} {last}"
-        if regions and not own and topic_words(question) and not _CONTINUES.search(question):
+        if regions and not own and topic_words(question) and not continued and not _CONTINUES.search(question):
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
         elif not sections or not own:
             text = f"{gaz.without_names(last) if own else last} {question}"  # "What about Yinchuan?": not the earlier place
@@ -294,6 +299,12 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     )
 
 
+PEOPLE = frozenset(  # the notice's words for people counted ("about 100 talent", "0.6 million person-times")
+    """people persons person-times residents population talent talents professionals workers farmers volunteers
+    trainees participants students teachers doctors villagers households employees""".split()
+)
+
+
 def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Words a figure must be near to answer a count: those naming what "how
     many" counts, with the translation's words for them; else the content
@@ -302,5 +313,8 @@ def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]
     ("subsidised", "flats", "guaranteed", "housing", "units"); "How much land
     did Tongnan revitalise?" -> ("land", "revitalise")."""
     phrase = counted_phrase(question)
-    words = count_words(" ".join([phrase, *notice_terms(phrase)])) if phrase else ()
+    if not phrase and re.search(r"\bhow many\b", question, re.I):
+        return ()  # "How many were there before the merger?" names nothing: any count will do
+    people = PEOPLE if set(content_words(phrase)) & PEOPLE else ()  # "how many people" counts talent, trainees ...
+    words = count_words(" ".join([phrase, *notice_terms(phrase), *people])) if phrase else ()
     return words or count_words(" ".join([question, *terms]))

@@ -1,5 +1,7 @@
 """Issue-level behaviour of the assistant on the real notice and model."""
 
+import pytest
+
 from assistant.render import regions_label
 
 
@@ -199,3 +201,20 @@ def test_follow_up_asking_how_much_a_rate_went_up(assistant):
 def test_possessive_misspelled_place(assistant):
     answer = assistant.ask("What did Laohokou's data centre do for government matters?")
     assert not answer.abstained and answer.citations[0].passage_id == "s07-01-laohekou"
+
+
+
+@pytest.mark.parametrize("history, question, passage", [
+    (["What administrative changes did Yichun in Heilongjiang make?"], "How many were there before the merger?",
+     "s09-02-yichun"),
+    (["What did Pidu District do to bring urban talent into villages?"], "How many people did it attract?",
+     "s11-03-pidu-district"),
+    (["What did Laohekou build for e-government?"], "how many matters can now be handled at one window?",
+     "s07-01-laohekou"),
+    (["What are the carbon coins mentioned in the notice?"], "what can people actually do with them?", "s08-06-fuzhou"),
+])
+def test_a_follow_up_not_covered_as_first_read_is_read_as_going_on(assistant, history, question, passage):
+    """Read with the earlier place only, "the merger" matches nothing of
+    Yichun's; read as going on with the earlier turn, it asks about Yichun's districts."""
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and answer.citations[0].passage_id == passage

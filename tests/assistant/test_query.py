@@ -97,6 +97,8 @@ def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
     assert counted_words("How many subsidised flats were provided in Yinchuan?") == (
         "subsidised", "flats", "guaranteed", "housing", "units")
     assert counted_words("How much land did Tongnan revitalise?") == ("land", "revitalise")
+    assert counted_words("How many were there before the merger?") == ()  # names nothing: any count
+    assert "talent" in counted_words("How many people did it attract?")  # the notice counts "talent"
 
 
 def test_a_province_beside_its_own_locality_only_says_which_place():
