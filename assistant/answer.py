@@ -40,6 +40,9 @@ NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
 )
 FIGURE_BEFORE, FIGURE_AFTER = 7, 4  # words around a figure that it may count
+SCALE_WORDS = frozenset("hundred thousand million billion more than about".split())  # "0.2 million professionals"
+HEAD_MATCH = 0.4  # a count's noun and the counted word: categories/types 0.43, pilot areas/batches 0.25
+PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "grass-roots", "this" or "across"
 WORD_CACHE = 4096  # question words whose vectors are kept
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
@@ -172,7 +175,8 @@ class Assistant:
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
             figure_missing=bool(query.figure) and not self._figure_support(
-                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count", query.asks_change),
+                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count", query.asks_change,
+                query.counts_items),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
             person=query.person,
@@ -184,17 +188,19 @@ class Assistant:
             if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
 
-    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray]]:
+    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
-        "count") and the word rows near it: the words it can be a figure of.
-        Ordinals and names such as "5G" are no figures. Example: "... mobilized about 29,000
-        public rental housing units" -> [("count", rows of mobilized, public,
-        rental, housing, units)]."""
-        tokens = FIGURE_TOKEN.findall(text.lower())
+        "count"), the word rows near it (the words it can be a figure of), and
+        the row of the plural noun right after a count, which is what it counts
+        (-1 if none). Ordinals and names such as "5G" are no figures. Example:
+        "... mobilized about 29,000 public rental housing units" -> [("count",
+        rows of mobilized, public, rental, housing, units, -1)]; "three
+        batches of ... pilot projects" -> [("count", ..., row of batches)]."""
+        tokens = [t.rstrip(",.") for t in FIGURE_TOKEN.findall(text.lower())]  # "since 2014." is a year
         windows = []
         for i, tok in enumerate(tokens):
             if YEAR.fullmatch(tok) or tok in DATE_WORDS:
-                windows.append(("year", np.zeros(0, dtype=np.int64)))
+                windows.append(("year", np.zeros(0, dtype=np.int64), -1))
                 continue
             if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
                 continue
@@ -203,25 +209,37 @@ class Assistant:
                     else "percent" if tok.endswith("%") or after[:1] in (["percent"], ["percentage"]) else "count")
             near = tokens[max(0, i - FIGURE_BEFORE) : i] + tokens[i + 1 : i + 1 + FIGURE_AFTER]
             rows = sorted({self._word_row[w] for w in near if w in self._word_row})
-            windows.append((kind, np.array(rows, dtype=np.int64)))
+            noun = next((w for w in after if w not in SCALE_WORDS), "")
+            head = self._word_row.get(noun, -1) if PLURAL_NOUN.fullmatch(noun) else -1
+            windows.append((kind, np.array(rows, dtype=np.int64), head))
         return windows
 
-    def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False) -> bool:
+    def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False,
+                        items: bool = False) -> bool:
         """Does some passage give the figure asked for? A year or a month
         ("When was ...?") or a sum of money ("How much was lent?") is enough; a
         percentage, or a count (not a percentage), must be near one of the
-        ``counted`` words. A change in percentage points answers a percentage
+        ``counted`` words; when ``items`` are counted ("How many pilot areas
+        ...?"), a plural noun right after the count must be close to one of them
+        ("three batches" counts no pilot areas; "about 20,000 acres" does answer
+        "How much space?"). A change in percentage points answers a percentage
         question only when it asks for a ``change``."""
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         for h in hits:
-            for figure, rows in self._figure_words[h.index]:
+            for figure, rows, head in self._figure_words[h.index]:
+                if items and vectors is not None and head >= 0 and not self._matches(vectors, [head], HEAD_MATCH):
+                    continue  # "three batches" counts batches, not the pilot areas asked for
                 if kind == "percent" and figure == "points" and change:
                     figure = "percent"  # "By how much did the rate rise?": a change in points answers it
                 if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
-                if vectors is None or (len(rows) and (vectors @ self.bundle.word_vectors[rows].T).max() >= WORD_MATCH - 1e-6):
+                if vectors is None or self._matches(vectors, rows):
                     return True
         return False
+
+    def _matches(self, vectors: np.ndarray, rows, close: float = WORD_MATCH) -> bool:
+        """Is some word of ``rows`` close (cosine >= ``close``) to one of ``vectors``?"""
+        return bool(len(rows)) and float((vectors @ self.bundle.word_vectors[rows].T).max()) >= close - 1e-6
 
     def _encode(self, queries: list[Query]) -> np.ndarray:
         """Question vectors, with one ``encode`` that also embeds the counted

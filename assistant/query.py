@@ -153,6 +153,7 @@ class Query:
     figure: str | None = None  # the figure asked for: "year", "money", "percent" or "count"
     counted: tuple[str, ...] = ()  # words a figure must be near, one of them at least
     asks_change: bool = False  # asks by how much something changed ("By how much did the rate rise?")
+    counts_items: bool = False  # "how many" something, not how much
     wants_place: bool = False
     wants_experience: bool = False  # asks what some place did ("How did one city ...?"), not a section's thrust
     wants_overview: bool = False  # asks for a section's thrust ("What is the main focus of ...?")
@@ -284,6 +285,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         figure=figure,
         counted=tuple(dict.fromkeys(counted_words(question, terms) + counted_words(text))) if figure else (),
         asks_change=intent.asks_change,
+        counts_items=figure == "count" and bool(counted_phrase(question)),
         wants_place=intent.wants_place,
         wants_experience=intent.about_a_place and not overview,
         wants_overview=overview,

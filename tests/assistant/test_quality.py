@@ -218,3 +218,12 @@ def test_a_follow_up_not_covered_as_first_read_is_read_as_going_on(assistant, hi
     Yichun's; read as going on with the earlier turn, it asks about Yichun's districts."""
     answer = assistant.ask(question, history=history)
     assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+def test_a_count_of_something_else_is_no_answer(assistant):
+    """"three batches of ... pilot projects" counts batches, not pilot areas;
+    a count whose noun is a near word, or a quantity in units, still answers."""
+    assert assistant.ask("How many pilot areas were in the third batch?").abstained
+    answer = assistant.ask("How many categories of rural assets can be used as collateral in Chongzhou?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s10-02-chongzhou"
+    assert not assistant.ask("How much industrial space did Fuyang free up?").abstained
