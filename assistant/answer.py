@@ -383,11 +383,23 @@ class Assistant:
         if query.localities:  # sections only order a named place's experiences
             return [h for h in experiences if any(r.name in query.localities for r in self.passages[h.index].regions)]
         if query.sections:
-            return [h for h in experiences if self._in_sections(self.passages[h.index], query.sections)]
+            experiences = [h for h in experiences if self._in_sections(self.passages[h.index], query.sections)]
+            if set(query.sections) <= set(query.numbered) or self._asks_whole_section(query, hits, experiences):
+                return experiences  # "List the pilots of section 8": all of them
         if not experiences:
             return []
         floor = max(h.dense for h in experiences) - get_settings().list_margin
         return [h for h in experiences if h.dense >= floor]
+
+    def _asks_whole_section(self, query: Query, hits: list[Hit], experiences: list[Hit]) -> bool:
+        """Does a list question found in a section by its topic ask for the
+        section's whole theme? Yes when the section's lead-in matches it about
+        as well as its best experience: "Which experiences are given for the
+        low-carbon transformation of cities?" (all of section 8), not "What
+        elderly care experiences does the notice cite?" (one of section 2's)."""
+        leads = [h.dense for h in hits
+                 if self.passages[h.index].kind == "lead-in" and self._in_sections(self.passages[h.index], query.sections)]
+        return bool(leads and experiences) and max(leads) >= max(h.dense for h in experiences) - get_settings().list_margin
 
     @staticmethod
     def _in_sections(p: Passage, sections: tuple[int, ...]) -> bool:

@@ -227,3 +227,14 @@ def test_a_count_of_something_else_is_no_answer(assistant):
     answer = assistant.ask("How many categories of rural assets can be used as collateral in Chongzhou?")
     assert not answer.abstained and answer.citations[0].passage_id == "s10-02-chongzhou"
     assert not assistant.ask("How much industrial space did Fuyang free up?").abstained
+
+
+def test_a_list_on_part_of_a_sections_theme_keeps_only_that_part(assistant):
+    """Elderly care is one topic of section 2 (with schools, hospitals and
+    housing): its list is Lulong's and Shanghang's senior care, not all of section 2;
+    a question on the section's whole theme still lists all of it."""
+    answer = assistant.ask("What examples of elderly care services are given?")
+    assert answer.citations[0].passage_id in ("s02-08-shanghang", "s02-09-lulong")  # senior care in both
+    assert "s02-01-chenzhou" not in ids(answer)[:3]
+    whole = assistant.ask("Which experiences are given for the low-carbon transformation of cities?", top_k=10)
+    assert len({i for i in ids(whole) if i.startswith("s08-0")}) == 6  # Shunyi ... Fuzhou
