@@ -16,11 +16,14 @@ from dataclasses import dataclass
 _PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
 _LIST = re.compile(
     rf"^\s*(list|name)\b|\b(which|what)( [\w-]+){{0,3}} {_PLURAL_PLACES}\b|\ball (the )?{_PLURAL_PLACES}\b|"
+    r"^\s*(which|what)\b.*\b(experiences|examples|practices)\W*$|"  # "Which loans ... under the ... experiences?"
     rf"\b(?-i:[A-Z][a-z]+) {_PLURAL_PLACES}\b|"  # "Chongqing districts"
     rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
     r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
     r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
+    r"\b(by|across|among) (the |all |each |every )?(pilot|pilots|place|places|city|cities|localit(y|ies))\b|"
+    r"\b(different|various) (approaches|ways|measures|methods|models|practices|examples|experiences|steps)\b|"
     r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
     r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"
     re.IGNORECASE,

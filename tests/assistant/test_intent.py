@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.intent import figure_wanted, intent_of
 
 
@@ -30,3 +32,21 @@ def test_what_the_notice_cannot_give():
     assert intent_of("How do I apply for a tourist visa?").how_to
     assert intent_of("Recommend a hotel in Tengchong.").how_to
     assert not intent_of("Where can you register online for household services?").how_to
+
+
+@pytest.mark.parametrize("question", [
+    "rural asset mortgage loan amounts by pilot",
+    "What loan amounts were issued by the pilots under the rural assets mortgage financing experience?",
+    "What were the different approaches to flood prevention and sponge city building?",
+    "Which loans were issued under the rural assets mortgage financing experiences?",
+])
+def test_questions_over_several_pilots_are_lists(question):
+    assert intent_of(question).wants_list
+
+
+@pytest.mark.parametrize("question", [
+    "What are the main approaches listed for making cities more resilient?",  # a section's thrust
+    "How much did Zibo lend by the end of the pilot period?",
+])
+def test_a_thrust_or_one_places_figure_is_no_list(question):
+    assert not intent_of(question).wants_list
