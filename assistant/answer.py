@@ -44,6 +44,7 @@ SCALE_WORDS = frozenset("hundred thousand million billion more than about".split
 HEAD_MATCH = 0.4  # a count's noun and the counted word: categories/types 0.43, pilot areas/batches 0.25
 PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "grass-roots", "this" or "across"
 WORD_CACHE = 4096  # question words whose vectors are kept
+SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
 TOPIC_CHECK_BELOW = 0.65  # a named place's passage matching at least this is not checked for a borrowed match:
@@ -242,16 +243,38 @@ class Assistant:
         return bool(len(rows)) and float((vectors @ self.bundle.word_vectors[rows].T).max()) >= close - 1e-6
 
     def _encode(self, queries: list[Query]) -> np.ndarray:
-        """Question vectors, with one ``encode`` that also embeds the counted
-        words of figure questions the notice's vocabulary lacks (kept for later)."""
+        """Question vectors, with one ``encode`` that also embeds the words of
+        the questions that the notice's vocabulary lacks (kept for later: for
+        lexical synonyms and figure checks)."""
         words = sorted({
-            w for q in queries for w in q.counted if w not in self._word_row and w not in self._word_cache
+            w for q in queries for w in (*q.counted, *self._foreign_words(q))
+            if w not in self._word_row and w not in self._word_cache
         })
         vectors = self.bundle.embedder.encode([q.text for q in queries] + words)
         if len(self._word_cache) + len(words) > WORD_CACHE:
             self._word_cache.clear()
         self._word_cache.update(zip(words, vectors[len(queries):]))
         return vectors[: len(queries)]
+
+    def _foreign_words(self, query: Query) -> list[str]:
+        """Words of the question the notice never uses, place names aside:
+        "Where do villagers pay to have their rubbish hauled away?" -> rubbish, hauled."""
+        names = {n.casefold() for n in unknown_names(query.text)}
+        return [
+            w for w in content_words(self._gaz.without_names(query.text))
+            if w not in self._word_row and w not in names and not notice_terms(w)  # the glossary has its words
+        ]
+
+    def _synonyms(self, query: Query) -> str:
+        """For the words the notice never uses, its closest word, when close
+        (cosine >= SYNONYM): "rubbish" -> "garbage", "yearly" -> "annual",
+        "firms" -> "companies". They join the lexical search only."""
+        words = [w for w in self._foreign_words(query) if w in self._word_cache]
+        if not words:
+            return ""
+        sims = np.stack([self._word_cache[w] for w in words]) @ self.bundle.word_vectors.T
+        best = sims.argmax(axis=1)
+        return " ".join(self.bundle.words[j] for i, j in enumerate(best) if sims[i, j] >= SYNONYM)
 
     def _topic_best(self, text: str) -> float:
         """Best cosine of ``text`` without its place names (one more ``encode``)."""
@@ -349,7 +372,7 @@ class Assistant:
         scores, ids = self.bundle.dense.search(qvec, len(self.passages))
         dense = np.zeros(len(self.passages), dtype=np.float32)
         dense[ids[0][ids[0] >= 0]] = scores[0][ids[0] >= 0]
-        lexical = self.bundle.lexical.scores(query.text)
+        lexical = self.bundle.lexical.scores(f"{query.text} {self._synonyms(query)}")
         return rank(
             self.passages, dense, lexical, query, retriever,
             frozenset(provinces or ()), frozenset(int(s) for s in sections or ()), self._clause_scores(qvec, dense),

@@ -238,3 +238,13 @@ def test_a_list_on_part_of_a_sections_theme_keeps_only_that_part(assistant):
     assert "s02-01-chenzhou" not in ids(answer)[:3]
     whole = assistant.ask("Which experiences are given for the low-carbon transformation of cities?", top_k=10)
     assert len({i for i in ids(whole) if i.startswith("s08-0")}) == 6  # Shunyi ... Fuzhou
+
+
+def test_words_the_notice_lacks_are_also_searched_as_its_closest_words(assistant):
+    query = assistant._analyse("Which city scrapped its yearly quota for firms?", None)
+    assistant._encode([query])
+    assert {"annual", "companies"} <= set(assistant._synonyms(query).split())
+    answer = assistant.ask("Has any place started making rural households pay for the trash they throw away?")
+    assert answer.citations[0].passage_id == "s12-02-xiangtan"
+    answer = assistant.ask("How did Zhucheng make it cheaper for companies to set up there?")
+    assert answer.citations[0].passage_id == "s06-04-zhucheng"
