@@ -97,7 +97,8 @@ _GENERIC = frozenset(
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured
-    section sections topic topics theme themes heading headings subject deal deals cover covers covered illustrate
+    section sections item items point points paragraph paragraphs article articles clause clauses
+    topic topics theme themes heading headings subject deal deals cover covers covered illustrate
     illustrates illustrated part parts north northern south southern east eastern west western northeast
     northeastern northwest northwestern southwest southwestern southeast southeastern central""".split()
 )

@@ -22,7 +22,25 @@ from corpus.models import Region
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
 
-_SECTION_NUMBER = re.compile(r"\bsection\s*(?:§\s*)?(\d{1,2})\b|§\s*(\d{1,2})\b", re.IGNORECASE)
+_LABEL = r"\d{1,2}|(?=[ivx])x?(?:ix|iv|v?i{0,3})|[dEeFfHhKk]"  # 1-13, i-xiii, and the letters the translation prints
+_SECTION_NUMBER = re.compile(
+    rf"\b(?:section|item|point|paragraph|article|clause|no\.)\s*(?:§\s*)?\(?({_LABEL})\)?(?![\w'’-])|"
+    rf"§\s*(\d{{1,2}})\b|(?<![\w)])\(({_LABEL})\)",  # "section 8", "item (3)", "§8", "(ix)", "(d)"
+    re.IGNORECASE,
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+_PRINTED_LETTERS = {"d": 4, "e": 5, "f": 6, "h": 8, "k": 11}  # "(d) (E) (F) ... (h) ... (k)" in the translation
+
+
+def _label_number(label: str) -> int:
+    """A section label as its number: "8" -> 8, "ix" -> 9, "(E)" -> 5, "xiii" -> 13; 0 if none."""
+    label = label.lower()
+    if label.isdigit():
+        return int(label)
+    if label in _PRINTED_LETTERS:
+        return _PRINTED_LETTERS[label]
+    values = [_ROMAN[c] for c in label]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(
     r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
@@ -223,7 +241,8 @@ def reach(regions, gaz: Gazetteer) -> frozenset[str]:
 
 def numbered_sections(text: str) -> tuple[int, ...]:
     """Sections named by number: "What does section 8 say?" -> (8,)."""
-    return tuple(dict.fromkeys(int(a or b) for a, b in _SECTION_NUMBER.findall(text) if 1 <= int(a or b) <= 13))
+    numbers = (_label_number(next(g for g in m.groups() if g)) for m in _SECTION_NUMBER.finditer(text))
+    return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 
 def sections_in(text: str) -> tuple[int, ...]:

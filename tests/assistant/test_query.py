@@ -127,3 +127,15 @@ def test_follow_ups_that_skip_a_turn_or_ask_who_else():
     assert q.localities == {"Laohekou"}
     other = analyse("Who else built a seed industry platform?", history=["What did Tongnan do with lemons?"])
     assert "Tongnan District" in other.excluded
+
+
+def test_sections_named_by_the_labels_the_translation_prints():
+    from assistant.query import numbered_sections
+
+    assert numbered_sections("What does item (3) of the notice deal with?") == (3,)
+    assert numbered_sections("What is point (ix) about?") == (9,)
+    assert numbered_sections("what is in (d)?") == (4,)
+    assert numbered_sections("Section (E) and section xiii") == (5, 13)
+    assert numbered_sections("§8 or paragraph 12") == (8, 12)
+    assert numbered_sections("What did (Hebei) do in the 13th Five-Year Plan?") == ()
+    assert numbered_sections("Is there a section 14?") == ()
