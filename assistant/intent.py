@@ -53,7 +53,7 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
     r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
-    r"\billustrates? (which|what) (theme|topic|section)\b",
+    r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(

@@ -50,3 +50,7 @@ def test_questions_over_several_pilots_are_lists(question):
 ])
 def test_a_thrust_or_one_places_figure_is_no_list(question):
     assert not intent_of(question).wants_list
+
+
+def test_where_in_the_document_asks_for_a_section():
+    assert intent_of("where in the document do they talk about sponge cities and flood prevention").wants_section
