@@ -31,7 +31,7 @@ _LIST = re.compile(
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding"
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    rf"\b(what|which)(\s+[\w'-]+){{0,4}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
+    rf"\b(what|which)(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
     r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )

@@ -54,3 +54,9 @@ def test_a_thrust_or_one_places_figure_is_no_list(question):
 
 def test_where_in_the_document_asks_for_a_section():
     assert intent_of("where in the document do they talk about sponge cities and flood prevention").wants_section
+
+
+def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():
+    assert figure_wanted("Zhenjiang brought in what kind of assessment for fixed-asset investment projects?") is None
+    assert figure_wanted("What is the capital gains tax rate on stocks in China?") == "percent"
+    assert figure_wanted("What was the total central government budget for the third batch of pilots?") == "money"
