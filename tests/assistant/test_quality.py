@@ -248,3 +248,9 @@ def test_words_the_notice_lacks_are_also_searched_as_its_closest_words(assistant
     assert answer.citations[0].passage_id == "s12-02-xiangtan"
     answer = assistant.ask("How did Zhucheng make it cheaper for companies to set up there?")
     assert answer.citations[0].passage_id == "s06-04-zhucheng"
+
+
+def test_the_answer_sentence_comes_from_the_best_citation_unless_another_is_much_better(assistant):
+    answer = assistant.ask("Which city gets retired educators to give talks to upskill schoolmasters in the countryside?")
+    assert answer.citations[0].passage_id == "s13-04-pingxiang"
+    assert "silver age lectures" in answer.answer
