@@ -258,11 +258,12 @@ class Assistant:
         return vectors[: len(queries)]
 
     def _foreign_words(self, query: Query) -> list[str]:
-        """Words of the question the notice never uses, place names aside:
-        "Where do villagers pay to have their rubbish hauled away?" -> rubbish, hauled."""
+        """Topic words of the question the notice never uses, place names and
+        question words aside: "Where do villagers pay to have their rubbish
+        hauled away?" -> rubbish, hauled."""
         names = {n.casefold() for n in unknown_names(query.text)}
         return [
-            w for w in content_words(self._gaz.without_names(query.text))
+            w for w in topic_words(query.text)
             if w not in self._word_row and w not in names and not notice_terms(w)  # the glossary has its words
         ]
 
