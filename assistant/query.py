@@ -316,7 +316,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         person=intent.person,
         live=intent.live,
         how_to=intent.how_to,
-        wants_section=intent.wants_section,
+        wants_section=intent.wants_section or bare_section,  # "What does section 5 cover?": its lead-in
     )
 
 

@@ -76,8 +76,10 @@ class Gazetteer:
         )
 
     def _add_keys(self, region: Region, names: list[str]) -> None:
+        """Every spelling, also without its apostrophe ("Gu'an" -> "Guan", as typed)."""
         for name in names:
             self._by_key.setdefault(name.casefold(), region)
+            self._by_key.setdefault(re.sub(r"['’]", "", name).casefold(), region)
         for key in _chinese_keys(region.chinese):
             self._by_key.setdefault(key, region)
 
