@@ -40,8 +40,9 @@ def judge_answer(item: QAItem, answer: Answer) -> dict:
             passed["region_acc"] = judge.list_regions_match(answer, item.answers_all, item.regions)
         elif item.regions:
             passed["region_acc"] = hit is not None and judge.regions_match(hit, item.regions)
-        if item.section is not None:
-            passed["section_acc"] = hit is not None and judge.section_match(hit, item.section)
+        if item.section is not None:  # the label is the labelled span's section (a list may span several)
+            labelled = judge.first_hit(answer, item.answer)
+            passed["section_acc"] = labelled is not None and judge.section_match(labelled, item.section)
     if item.answers_all:
         found = sum(any(judge.contains(c.text, s) for c in answer.citations) for s in item.answers_all)
         passed["list_recall"] = found == len(item.answers_all)
