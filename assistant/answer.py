@@ -431,18 +431,25 @@ class Assistant:
         return p.section is not None and p.section.number in sections
 
     def _grouped(self, members: list[Hit], hits: list[Hit], query: Query) -> list[Hit]:
-        """A list's members first, in the notice's order: those in a section
-        the question names first (they answer its topic), then by region in the
-        order the notice first names each, in document order within a region
-        (a province-wide experience after its localities); then the other hits."""
+        """A list's members first, grouped by region: the region of the member
+        closest to the question first (that member first in it), when the
+        question has a topic; then those in a section the question names (they
+        answer its topic), then by region in the order the notice first names
+        each, in document order within a region (a province-wide experience
+        after its localities); then the other hits. "What did pilots in Hebei
+        do?" has no topic: its list is in the notice's order."""
+        best = max(members, key=lambda h: h.score) if members and topic_words(query.asked) else None
         first_seen: dict[str, int] = {}
         for h in sorted(members, key=lambda h: h.index):
             first_seen.setdefault(self._group(self.passages[h.index], query), h.index)
+        lead = self._group(self.passages[best.index], query) if best else None
 
-        def key(h: Hit) -> tuple[bool, bool, int, int]:
+        def key(h: Hit) -> tuple[bool, bool, bool, int, bool, int]:
             p = self.passages[h.index]
+            group = self._group(p, query)
             off_topic = bool(query.sections) and not self._in_sections(p, query.sections)
-            return off_topic, all(r.is_province for r in p.regions), first_seen[self._group(p, query)], h.index
+            return (group != lead, off_topic, all(r.is_province for r in p.regions), first_seen[group],
+                    h is not best, h.index)
 
         chosen = {h.index for h in members}
         return sorted(members, key=key) + [h for h in hits if h.index not in chosen]
