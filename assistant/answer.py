@@ -335,6 +335,8 @@ class Assistant:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
+        if query.switched:  # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close
+            hits = sorted(hits, key=lambda h: not any(r.name in query.localities for r in self.passages[h.index].regions))
         if query.wants_section:
             hits = self._lead_in_first(hits)
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}

@@ -187,6 +187,7 @@ class Query:
     how_to: bool = False  # asks for instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
     live: bool = False  # asks for today's data ("today's exchange rate", "the current mayor")
     wants_section: bool = False  # asks under which section something falls: its lead-in answers
+    switched: bool = False  # goes on with the last turn's topic for a place of its own ("And Changge?")
 
     @property
     def asked(self) -> str:
@@ -271,7 +272,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
     bare_section = bool(numbered_sections(question)) and not topic_words(question)  # "What is section 10 about?"
     overview = (intent.overview or bare_section) and not own
     sections = sections_in(" ".join([question, *terms]))
-    text, borrowed, excluded = question, (), frozenset()
+    text, borrowed, excluded, switched = question, (), frozenset(), False
     previous = [h for h in (history or []) if h and h.strip()]
     figure = intent.figure
     if previous and (continued or _ELLIPTIC.search(question) or (not regions and len(question.split()) <= SHORT_FOLLOWUP)):
@@ -289,6 +290,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
         elif not sections or not own:
             text = f"{gaz.without_names(last) if own else last} {question}"  # "What about Yinchuan?": not the earlier place
+            switched = bool(own)
     return Query(
         question=asked,
         spelled=question,
@@ -317,6 +319,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         live=intent.live,
         how_to=intent.how_to,
         wants_section=intent.wants_section or bare_section,  # "What does section 5 cover?": its lead-in
+        switched=switched,
     )
 
 

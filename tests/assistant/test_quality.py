@@ -266,3 +266,9 @@ def test_a_bare_section_number_is_answered_by_its_lead_in(assistant):
 def test_places_typed_without_their_apostrophe(assistant):
     answer = assistant.ask("what about guan", history=["how many school places did chenzhou add"])
     assert answer.citations[0].passage_id == "s02-03-gu-an"
+
+
+def test_a_follow_up_naming_another_place_answers_from_that_place(assistant):
+    answer = assistant.ask("and Changge?", history=["How much did Zibo lend for digital agriculture?"])
+    assert answer.citations[0].passage_id == "s10-03-changge"
+    assert "450 million yuan" in answer.answer
