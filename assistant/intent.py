@@ -40,7 +40,11 @@ _PERSON = re.compile(
     r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
     re.IGNORECASE,
 )
-_WHO_DID = re.compile(r"\bwho (won|wins|wrote|painted|invented|founded|discovered|sang|directed|starred|composed|scored)\b", re.I)
+_WHO_DID = re.compile(
+    r"\bwho (won|wins|wrote|signed(?! off)|painted|invented|founded|discovered|sang|directed|starred|composed|scored)\b|"
+    r"\bwhich ([\w-]+ ){0,2}(official|officials|officer|minister|politician|person|people) (signed(?! off)|wrote|won|leads?|heads?)\b",
+    re.I,
+)
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest)\b|"
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",

@@ -60,3 +60,9 @@ def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():
     assert figure_wanted("Zhenjiang brought in what kind of assessment for fixed-asset investment projects?") is None
     assert figure_wanted("What is the capital gains tax rate on stocks in China?") == "percent"
     assert figure_wanted("What was the total central government budget for the third batch of pilots?") == "money"
+
+
+def test_a_signatory_is_a_person_the_notice_does_not_name():
+    assert intent_of("Which NDRC official signed this notice?").person
+    assert not intent_of("Which office issued the notice?").person
+    assert not intent_of("Who signed off on turning Longgang into a city?").person  # the State Council did
