@@ -94,6 +94,7 @@ _GENERIC = frozenset(
     according kind kinds type types sort way ways thing things one ones like what's whats without after before
     actually really also just please you your i i'm me want wants got get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
+    last first numbered summarize summarise summary focus focuses focused
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured
@@ -145,16 +146,21 @@ def unknown_names(question: str) -> tuple[str, ...]:
 def topic_words(question: str) -> tuple[str, ...]:
     """Words of the question that are neither place names nor generic
     question words. Example: "What did pilots in Hebei do?" -> ()."""
-    return tuple(w for w in content_words(gazetteer().without_names(question)) if w not in _GENERIC)
+    return tuple(
+        w for w in content_words(gazetteer().without_names(question)) if w not in _GENERIC and not _ROMAN.fullmatch(w)
+    )
+
+
+_ROMAN = re.compile(r"[ivx]+")  # a section label ("(xiii)"), no topic
 
 
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())
 
 
 _PLACEHOLDER_NOUNS = frozenset("units ones items pieces things numbers each".split())  # "into how many units?"
-_COUNTED_END = frozenset(
+_COUNTED_END = frozenset(  # "how many they added": a pronoun, nothing named
     """did does do were was are is have has had will would can could in for at from on under across by to with per
-    there through during after before since than""".split()
+    there through during after before since than they it we you he she those these""".split()
 )
 
 

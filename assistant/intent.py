@@ -62,7 +62,8 @@ _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking
 )
 _CHANGE = re.compile(
     r"\bby how much\b|\b(increase[sd]?|rais(e|ed)|rise|rose|risen|lift(ed)?|boost(ed)?|gr[eo]w(n|th)?|chang(e|ed)|"
-    r"improve[sd]?|drop(ped)?|f[ae]ll|cut|go(ne)? up|went up|go(ne)? down|went down)\b",
+    r"improve[sd]?|drop(ped)?|f[ae]ll|cut|go(ne)? up|went up|go(ne)? down|went down|push(ed)? up|bump(ed)? up|"
+    r"climb(ed)?|jump(ed)?)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not

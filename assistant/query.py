@@ -29,6 +29,13 @@ _SECTION_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10}
+_ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the first section" -> 1
+    r"\b(first|last|final)\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
+    re.IGNORECASE,
+)
+_PART_SECTIONS = {"i": (1, 3), "ii": (4, 9), "iii": (10, 13)}  # the notice's Parts I-III
+_PART_NAMES = {"1": "i", "one": "i", "2": "ii", "two": "ii", "3": "iii", "three": "iii"}
 _PRINTED_LETTERS = {"d": 4, "e": 5, "f": 6, "h": 8, "k": 11}  # "(d) (E) (F) ... (h) ... (k)" in the translation
 
 
@@ -242,7 +249,11 @@ def reach(regions, gaz: Gazetteer) -> frozenset[str]:
 
 def numbered_sections(text: str) -> tuple[int, ...]:
     """Sections named by number: "What does section 8 say?" -> (8,)."""
-    numbers = (_label_number(next(g for g in m.groups() if g)) for m in _SECTION_NUMBER.finditer(text))
+    numbers = [_label_number(next(g for g in m.groups() if g)) for m in _SECTION_NUMBER.finditer(text)]
+    for m in _ENDS.finditer(text):
+        part = m.group(2).lower() if m.group(2) else None
+        first, last = _PART_SECTIONS[_PART_NAMES.get(part, part)] if part else (1, 13)
+        numbers.append(first if m.group(1).lower() == "first" else last)
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 

@@ -272,3 +272,13 @@ def test_a_follow_up_naming_another_place_answers_from_that_place(assistant):
     answer = assistant.ask("and Changge?", history=["How much did Zibo lend for digital agriculture?"])
     assert answer.citations[0].passage_id == "s10-03-changge"
     assert "450 million yuan" in answer.answer
+
+
+def test_sections_named_by_their_place_in_a_part_and_changes_pushed_up(assistant):
+    answer = assistant.ask("What does the last numbered item in Part III focus on?")
+    assert answer.citations[0].passage_id == "s13-lead"
+    answer = assistant.ask("And how much did that push up the urbanization rate?",
+                           history=["How many poor rural residents did Guizhou relocate in the 13th Five-Year Plan period?"])
+    assert not answer.abstained and "5 percentage points" in answer.citations[0].text
+    answer = assistant.ask("List all the places that added compulsory education school places and how many they added.")
+    assert not answer.abstained and "s02-01-chenzhou" in ids(answer)

@@ -139,3 +139,6 @@ def test_sections_named_by_the_labels_the_translation_prints():
     assert numbered_sections("§8 or paragraph 12") == (8, 12)
     assert numbered_sections("What did (Hebei) do in the 13th Five-Year Plan?") == ()
     assert numbered_sections("Is there a section 14?") == ()
+    assert numbered_sections("What does the last numbered item in Part III focus on?") == (13,)
+    assert numbered_sections("What's the first section of part two about?") == (4,)
+    assert numbered_sections("What's the last numbered section, (xiii), about?") == (13,)
