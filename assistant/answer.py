@@ -173,7 +173,8 @@ class Assistant:
             topic_words=topic,
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
-            if topic and region_hits and (full or get_settings().coverage_min > 0) else None,
+            if topic and region_hits and (full or get_settings().coverage_min > 0 or (
+                region_best is not None and region_best < get_settings().region_threshold)) else None,
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
             figure_missing=bool(query.figure) and not self._figure_support(
@@ -184,6 +185,7 @@ class Assistant:
             person=query.person,
             live=query.live,
             how_to=query.how_to,
+            figure=bool(query.figure),
             # asked only of a question naming a place with a topic of its own, and whose place's passage does
             # not already match well (then it is no borrowed match, and the second encode is saved)
             topic_best=self._topic_best(query.text)
@@ -349,7 +351,7 @@ class Assistant:
             self._evidence(query, hits), threshold, settings.region_threshold,
             settings.unknown_name_override, settings.coverage_min, settings.notice_coverage_min,
             settings.unknown_name_region_override, settings.topic_threshold, settings.coverage_override,
-            settings.how_to_threshold,
+            settings.how_to_threshold, settings.region_coverage_override,
         ):
             return Answer(question=text, abstained=True, answer=NOT_COVERED, citations=[], **recognised)
         scope = self._list_scope(query, hits)

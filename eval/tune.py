@@ -28,6 +28,7 @@ GRID = {
     "unknown_name_region_override": [0.0, 0.5, 0.6, 0.7],
     "topic_threshold": [0.0, 0.25, 0.28, 0.3, 0.32, 0.34, 0.36],
     "coverage_override": [0.3, 0.35, 0.4, 0.45, 0.5, 2.0],
+    "region_coverage_override": [0.3, 0.4, 0.5, 2.0],
 }
 FALSE_ABSTAIN_WEIGHT = 3.0
 
@@ -59,7 +60,8 @@ def main() -> None:
             (should_abstain(ev, params["abstain_threshold"], params["region_threshold"], override,
                             params["coverage_min"], params["notice_coverage_min"],
                             params["unknown_name_region_override"], params["topic_threshold"],
-                            params["coverage_override"], get_settings().how_to_threshold), ok)
+                            params["coverage_override"], get_settings().how_to_threshold,
+                            params["region_coverage_override"]), ok)
             for ev, ok in evidence
         ]
         results.append((score(decisions), params))

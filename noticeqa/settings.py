@@ -54,6 +54,10 @@ class Settings(BaseSettings):
         0.35, description="a question whose words the notice lacks is still answered when, without place names, it "
         "matches a passage at this cosine (2 = never)"
     )
+    region_coverage_override: float = Field(
+        0.3, description="a question (not for a figure) whose named place's passages match below region_threshold is "
+        "still answered when one of them carries this share of its topic words (2 = never)"
+    )
     how_to_threshold: float = Field(
         0.5, description="a first-person how-to question ('How do I ...?') is answered only from this cosine"
     )

@@ -282,3 +282,9 @@ def test_sections_named_by_their_place_in_a_part_and_changes_pushed_up(assistant
     assert not answer.abstained and "5 percentage points" in answer.citations[0].text
     answer = assistant.ask("List all the places that added compulsory education school places and how many they added.")
     assert not answer.abstained and "s02-01-chenzhou" in ids(answer)
+
+
+def test_a_place_whose_passage_carries_the_questions_words_is_answered_though_weakly_matched(assistant):
+    answer = assistant.ask("What did Miyun do so that locals have somewhere to keep fit?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s09-05-miyun-district"
+    assert assistant.ask("What is Nanjing's urban resident population?").abstained  # a figure: no such override
