@@ -68,6 +68,8 @@ class Assistant:
         )
         self._word_row = {w: i for i, w in enumerate(bundle.words)}
         self._word_cache: dict[str, np.ndarray] = {}  # question words outside the vocabulary
+        self._synonym_of: dict[str, str] = {}  # such a word -> the notice's closest word ("" if none is close)
+        self._foreign: dict[str, tuple[str, ...]] = {}  # question text -> its words the notice lacks
         self._figure_words = [self._figure_windows(p.norm_text) for p in self.passages]
         self._passage_words = [
             np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
@@ -259,26 +261,37 @@ class Assistant:
         self._word_cache.update(zip(words, vectors[len(queries):]))
         return vectors[: len(queries)]
 
-    def _foreign_words(self, query: Query) -> list[str]:
+    def _foreign_words(self, query: Query) -> tuple[str, ...]:
         """Topic words of the question the notice never uses, place names and
-        question words aside: "Where do villagers pay to have their rubbish
-        hauled away?" -> rubbish, hauled."""
-        names = {n.casefold() for n in unknown_names(query.text)}
-        return [
-            w for w in topic_words(query.text)
-            if w not in self._word_row and w not in names and not notice_terms(w)  # the glossary has its words
-        ]
+        question words aside (kept per question text): "Where do villagers pay
+        to have their rubbish hauled away?" -> rubbish, hauled."""
+        found = self._foreign.get(query.text)
+        if found is None:
+            names = {n.casefold() for n in unknown_names(query.text)}
+            found = tuple(
+                w for w in topic_words(query.text)
+                if w not in self._word_row and w not in names and not notice_terms(w)  # the glossary has its words
+            )
+            if len(self._foreign) >= WORD_CACHE:
+                self._foreign.clear()
+            self._foreign[query.text] = found
+        return found
 
     def _synonyms(self, query: Query) -> str:
         """For the words the notice never uses, its closest word, when close
         (cosine >= SYNONYM): "rubbish" -> "garbage", "yearly" -> "annual",
-        "firms" -> "companies". They join the lexical search only."""
-        words = [w for w in self._foreign_words(query) if w in self._word_cache]
-        if not words:
-            return ""
-        sims = np.stack([self._word_cache[w] for w in words]) @ self.bundle.word_vectors.T
-        best = sims.argmax(axis=1)
-        return " ".join(self.bundle.words[j] for i, j in enumerate(best) if sims[i, j] >= SYNONYM)
+        "firms" -> "companies". They join the lexical search only; each word's
+        is found once (its vector comes with the question's ``encode``)."""
+        out = []
+        for w in self._foreign_words(query):
+            if w not in self._synonym_of and w in self._word_cache:
+                if len(self._synonym_of) >= WORD_CACHE:
+                    self._synonym_of.clear()
+                sims = self.bundle.word_vectors @ self._word_cache[w]
+                best = int(sims.argmax())
+                self._synonym_of[w] = self.bundle.words[best] if sims[best] >= SYNONYM else ""
+            out.append(self._synonym_of.get(w, ""))
+        return " ".join(w for w in out if w)
 
     def _topic_best(self, text: str) -> float:
         """Best cosine of ``text`` without its place names (one more ``encode``)."""
