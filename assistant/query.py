@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from assistant.abstain import count_words, counted_phrase, notice_words, topic_words
 from assistant.intent import intent_of
-from index.lexical import content_words
 from corpus.models import Region
+from corpus.parse import marker_readings, part_name, section_data
 from corpus.regions import Gazetteer, gazetteer
 from corpus.source import data_bytes, notice_text
+from index.lexical import content_words
 
 _LABEL = r"\d{1,2}|(?=[ivx])x?(?:ix|iv|v?i{0,3})|[dEeFfHhKk]"  # 1-13, i-xiii, and the letters the translation prints
 _SECTION_NUMBER = re.compile(
@@ -28,26 +29,21 @@ _SECTION_NUMBER = re.compile(
     rf"§\s*(\d{{1,2}})\b|(?<![\w)])\(({_LABEL})\)",  # "section 8", "item (3)", "§8", "(ix)", "(d)"
     re.IGNORECASE,
 )
-_ROMAN = {"i": 1, "v": 5, "x": 10}
 _ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the first section" -> 1
     r"\b(first|last|final)\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
     re.IGNORECASE,
 )
-_PART_SECTIONS = {"i": (1, 3), "ii": (4, 9), "iii": (10, 13)}  # the notice's Parts I-III
-_PART_NAMES = {"1": "i", "one": "i", "2": "ii", "two": "ii", "3": "iii", "three": "iii"}
-_PRINTED_LETTERS = {"d": 4, "e": 5, "f": 6, "h": 8, "k": 11}  # "(d) (E) (F) ... (h) ... (k)" in the translation
+_DIGIT_PARTS = {"1": "i", "2": "ii", "3": "iii"}
 
 
-def _label_number(label: str) -> int:
-    """A section label as its number: "8" -> 8, "ix" -> 9, "(E)" -> 5, "xiii" -> 13; 0 if none."""
-    label = label.lower()
-    if label.isdigit():
-        return int(label)
-    if label in _PRINTED_LETTERS:
-        return _PRINTED_LETTERS[label]
-    values = [_ROMAN[c] for c in label]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+def _part_sections(word: str | None) -> list[int]:
+    """The sections of the Part a word names (sections.json), or all of them:
+    "III" -> [10, 11, 12, 13]."""
+    part = part_name(_DIGIT_PARTS.get(word, word)) if word else None
+    return [s["number"] for s in section_data()["sections"] if part is None or s["part"] == part]
+
+
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(
     r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
@@ -249,11 +245,11 @@ def reach(regions, gaz: Gazetteer) -> frozenset[str]:
 
 def numbered_sections(text: str) -> tuple[int, ...]:
     """Sections named by number: "What does section 8 say?" -> (8,)."""
-    numbers = [_label_number(next(g for g in m.groups() if g)) for m in _SECTION_NUMBER.finditer(text)]
+    labels = (next(g for g in m.groups() if g) for m in _SECTION_NUMBER.finditer(text))
+    numbers = [marker_readings(label)[0] for label in labels]  # a roman reading first: "(i)" is 1, "(d)" is 4
     for m in _ENDS.finditer(text):
-        part = m.group(2).lower() if m.group(2) else None
-        first, last = _PART_SECTIONS[_PART_NAMES.get(part, part)] if part else (1, 13)
-        numbers.append(first if m.group(1).lower() == "first" else last)
+        sections = _part_sections(m.group(2))
+        numbers.append(sections[0] if m.group(1).lower() == "first" else sections[-1])
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 

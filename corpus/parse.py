@@ -47,20 +47,31 @@ def section_number(marker: str, expected: int) -> int | None:
     Example: "d" -> 4 when 4 is expected (4th letter); "ix" -> 9 (roman);
     "10" -> 10; "(c)" when 7 is expected -> None.
     """
+    return expected if expected in marker_readings(marker) else None
+
+
+def marker_readings(marker: str) -> list[int]:
+    """Every number a section marker can stand for, roman first: "ix" -> [9];
+    "d" -> [4] (4th letter); "i" -> [1, 9]; "10" -> [10]."""
     token = marker.lower()
-    readings = set()
+    readings = []
     if token.isdigit():
-        readings.add(int(token))
-    if all(ch in _ROMAN for ch in token):
-        readings.add(_roman(token))
+        readings.append(int(token))
+    if token and all(ch in _ROMAN for ch in token):
+        readings.append(_roman(token))
     if len(token) == 1 and token.isalpha():
-        readings.add(ord(token) - ord("a") + 1)
-    return expected if expected in readings else None
+        readings.append(ord(token) - ord("a") + 1)
+    return readings
 
 
 def _roman(token: str) -> int:
     values = [_ROMAN[ch] for ch in token]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def part_name(word: str) -> str | None:
+    """The Part a word names: "iii", "three", "third" -> "III"."""
+    return _PART_WORDS.get(word.lower())
 
 
 def _lines(text: str):
