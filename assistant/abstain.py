@@ -97,7 +97,7 @@ _GENERIC = frozenset(
     according kind kinds type types sort way ways thing things one ones like what's whats without after before
     actually really also just please you your i i'm me want wants got get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
-    last first numbered summarize summarise summary focus focuses focused
+    last first second third fourth fifth sixth seventh eighth ninth tenth number numbered summarize summarise summary focus focuses focused
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured
@@ -142,9 +142,21 @@ def unknown_names(question: str) -> tuple[str, ...]:
         word = re.sub(r"['’]s$", "", m.group(1))
         if m.start() == 0 or word.casefold() in _COMMON:
             continue
-        if word.casefold() not in notice_words() and gaz.lookup(word) is None:
+        if word.casefold() not in notice_words() and gaz.lookup(word) is None and not _adjective_of_known(word):
             found.append(word)
     return tuple(found)
+
+
+def _adjective_of_known(word: str) -> bool:
+    """Is ``word`` a name the notice uses with up to two more letters, as a
+    people's adjective is its country's name ("German" -> "Germany")?"""
+    key = word.casefold()
+    return len(key) >= 5 and any(w.startswith(key) and len(w) - len(key) <= 2 for w in _capitalised_notice_words())
+
+
+@lru_cache(maxsize=1)
+def _capitalised_notice_words() -> frozenset[str]:
+    return frozenset(m.casefold() for m in _CAPITALISED.findall(notice_text()))
 
 
 def topic_words(question: str) -> tuple[str, ...]:
@@ -164,7 +176,8 @@ _QUESTION_WORDS = frozenset("how many much what which did does do done was were 
 _PLACEHOLDER_NOUNS = frozenset("units ones items pieces things numbers each".split())  # "into how many units?"
 _COUNTED_END = frozenset(  # "how many they added": a pronoun, nothing named
     """did does do were was are is have has had will would can could in for at from on under across by to with per
-    there through during after before since than they it we you he she those these""".split()
+    there through during after before since than they it we you he she those these them got get gets took take takes
+    received receive""".split()
 )
 
 
@@ -177,6 +190,8 @@ def counted_phrase(question: str) -> str:
         return ""
     words = []
     for w in re.findall(r"[\w'’-]+|[^\w\s]", question[m.end() :])[:6]:
+        if not words and w.casefold() in ("of", "the"):  # "how many of them", "how many of the pilots"
+            continue
         if not re.match(r"\w", w) or w.casefold() in _COUNTED_END:
             break
         if words and words[-1].endswith("s") and w.endswith("ed"):  # "volunteers joined"

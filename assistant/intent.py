@@ -22,6 +22,9 @@ _LIST = re.compile(
     r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
     r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
+    r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
+    r"\b(given|cited|listed|mentioned) as examples\b|"
+    r"\b(what|which)\b[^?]{0,80}\b(did|have|has) (the |these |other )?pilots\b|"  # "Which X did the pilots bring in?"
     r"\b(by|across|among) (the |all |each |every )?(pilot|pilots|place|places|city|cities|localit(y|ies))\b|"
     r"\b(different|various) (approaches|ways|measures|methods|models|practices|examples|experiences|steps)\b|"
     r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
@@ -29,12 +32,18 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
+_GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?": asks about the cap, not a figure
+    r"\b(cap|caps|capped|capping|limit|limits|limited|limiting|restrict|restricts|restricted|restricting|"
+    r"control|controls|controlled|regulate|regulates|regulated|decide|decides|decided)(\s+on)?\s+how (many|much)\b",
+    re.I,
+)
 _MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding"
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    rf"\b(what|which)(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
+    rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
     r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )
+_COUNTED_NOUNS = frozenset(("population",))  # a figure noun that names what is counted
 _PERSON = re.compile(
     r"\bwho (is|was|are|were) (the )?(current |present |former |new )?(\w+ ){0,2}?(chair(man|woman|person)?|director|head|"
     r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
@@ -133,6 +142,18 @@ def figure_wanted(question: str) -> str | None:
     place = _WHERE.search(question)
     if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
         return None
+    if _GOVERNED.search(question) and not _COUNT.search(question, _GOVERNED.search(question).end()):
+        return None
     if _MONEY.search(question):
         return "money"
     return "percent" if _PERCENT.search(question) else "count"
+
+
+def figure_noun(question: str) -> str:
+    """The words naming the figure a question asks for by its noun, from
+    after "what" to the noun, when it is a count: "What is Yichun's
+    population now?" -> " is Yichun's population"; "" when it asks with no
+    such noun, or for a rate ("What share of trainees found jobs?": the rate
+    is of trainees finding jobs)."""
+    m = _FIGURE_NOUN.search(question)
+    return question[m.end(1) : m.end()] if m and m.group(4).lower() in _COUNTED_NOUNS else ""

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.abstain import count_words, counted_phrase, notice_words, topic_words
-from assistant.intent import intent_of
+from assistant.intent import figure_noun, intent_of
+from assistant.spelling import closest_notice_word, english_words, joined_names
 from corpus.models import Region
 from corpus.parse import marker_readings, part_name, section_data
 from corpus.regions import Gazetteer, gazetteer
@@ -29,8 +30,9 @@ _SECTION_NUMBER = re.compile(
     rf"§\s*(\d{{1,2}})\b|(?<![\w)])\(({_LABEL})\)",  # "section 8", "item (3)", "§8", "(ix)", "(d)"
     re.IGNORECASE,
 )
-_ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the first section" -> 1
-    r"\b(first|last|final)\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the third section of Part I" -> 3
+    rf"\b({'|'.join(_ORDINALS)}|last|final)\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
     re.IGNORECASE,
 )
@@ -117,23 +119,34 @@ def notice_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms[m.group(1).lower()] for m in pattern.finditer(text)))
 
 
-_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
+_WORD = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+(?:['’-][A-Za-z]+)*)")
 
 
 def respelled(question: str, gaz: Gazetteer) -> str:
-    """The question with capitalised words that the notice, the gazetteer and
-    the glossary do not know, but that are close to a gazetteer name, spelled
-    as the gazetteer does: "What did Laohekuo build?" -> "What did Laohekou
-    build?". Other Chinese cities are left alone ("Suzhou" stays)."""
-    known = notice_words()
+    """The question with its misspellings put right (``assistant.spelling``):
+    a place name split in two joined ("Zhu cheng" -> "Zhucheng"); words that
+    the notice, the gazetteer and the glossary do not know, spelled as the
+    gazetteer name they are close to ("What did Laohekuo build?" -> "What did
+    Laohekou build?"; other Chinese cities such as "Suzhou" stay), or, when
+    no English word either, as the notice's word they mistype ("gradutes" ->
+    "graduates").
+    """
+    question = joined_names(question, gaz)
+    known, english = notice_words(), english_words()
     out, last = [], 0
     for m in _WORD.finditer(question):
         word = re.sub(r"['’]s$", "", m.group(1))  # "Laohokou's" -> "Laohokou"
         if word.casefold() in known or gaz.lookup(word) is not None or notice_terms(word):
             continue
-        key = gaz.closest(word)
+        if word[0].isupper():
+            key = gaz.closest(word)
+            key = key[0].upper() + key[1:] if key else None
+        elif word in english:
+            continue
+        else:
+            key = gaz.closest(word) or closest_notice_word(word, known)
         if key:
-            out += [question[last : m.start()], key[0].upper() + key[1:]]
+            out += [question[last : m.start()], key]
             last = m.start() + len(word)
     return "".join(out) + question[last:] if out else question
 
@@ -248,8 +261,10 @@ def numbered_sections(text: str) -> tuple[int, ...]:
     labels = (next(g for g in m.groups() if g) for m in _SECTION_NUMBER.finditer(text))
     numbers = [marker_readings(label)[0] for label in labels]  # a roman reading first: "(i)" is 1, "(d)" is 4
     for m in _ENDS.finditer(text):
-        sections = _part_sections(m.group(2))
-        numbers.append(sections[0] if m.group(1).lower() == "first" else sections[-1])
+        sections, word = _part_sections(m.group(2)), m.group(1).lower()
+        place = len(sections) - 1 if word in ("last", "final") else _ORDINALS.index(word)
+        if place < len(sections):
+            numbers.append(sections[place])
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 
@@ -313,7 +328,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         figure=figure,
         counted=tuple(dict.fromkeys(counted_words(question, terms) + counted_words(text))) if figure else (),
         asks_change=intent.asks_change,
-        counts_items=figure == "count" and bool(counted_phrase(question)),
+        counts_items=figure == "count" and bool(counted_phrase(question) or figure_noun(question)),
         wants_place=intent.wants_place,
         wants_experience=intent.about_a_place and not overview,
         wants_overview=overview,
@@ -336,6 +351,9 @@ PEOPLE = frozenset(  # the notice's words for people counted ("about 100 talent"
 )
 
 
+ANYONE = frozenset("people persons person individuals residents inhabitants".split())  # counts any of PEOPLE; "volunteers" only volunteers
+
+
 def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Words a figure must be near to answer a count: those naming what "how
     many" counts, with the translation's words for them; else the content
@@ -346,6 +364,7 @@ def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]
     phrase = counted_phrase(question)
     if not phrase and re.search(r"\bhow many\b", question, re.I):
         return ()  # "How many were there before the merger?" names nothing: any count will do
-    people = PEOPLE if set(content_words(phrase)) & PEOPLE else ()  # "how many people" counts talent, trainees ...
+    phrase = phrase or figure_noun(question)  # "What is Yichun's population now?" counts population, not districts
+    people = PEOPLE if set(content_words(phrase)) & ANYONE else ()  # "how many people" counts talent, trainees ...
     words = count_words(" ".join([phrase, *notice_terms(phrase), *people])) if phrase else ()
     return words or count_words(" ".join([question, *terms]))

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.intent import figure_wanted, intent_of
+from assistant.intent import figure_noun, figure_wanted, intent_of
 
 
 def test_the_kind_of_figure_a_question_asks_for():
@@ -39,6 +39,10 @@ def test_what_the_notice_cannot_give():
     "What loan amounts were issued by the pilots under the rural assets mortgage financing experience?",
     "What were the different approaches to flood prevention and sponge city building?",
     "Which loans were issued under the rural assets mortgage financing experiences?",
+    "Give me every example of old neighbourhood renovation in the urban renewal section.",
+    "how much was lent in each of the rural asset mortgage financing examples?",
+    "What green building measures are given as examples under the low-carbon transformation?",
+    "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
 ])
 def test_questions_over_several_pilots_are_lists(question):
     assert intent_of(question).wants_list
@@ -66,3 +70,14 @@ def test_a_signatory_is_a_person_the_notice_does_not_name():
     assert intent_of("Which NDRC official signed this notice?").person
     assert not intent_of("Which office issued the notice?").person
     assert not intent_of("Who signed off on turning Longgang into a city?").person  # the State Council did
+
+
+def test_a_cap_on_how_many_is_no_figure_asked():
+    assert figure_wanted("does nanjing still cap how many ppl can get hukou each year?") is None
+    assert figure_wanted("Did Nanjing limit how many people could settle, and how many settled?") == "count"
+
+
+def test_a_figure_noun_that_counts_names_what_is_counted():
+    assert figure_wanted("What's the resident population of Jinan?") == "count"
+    assert "population" in figure_noun("What's Yichun's population now that its districts have been merged?")
+    assert figure_noun("What share of Lipu's trainees found jobs?") == ""  # a rate: of trainees finding jobs

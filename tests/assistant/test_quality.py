@@ -288,3 +288,29 @@ def test_a_place_whose_passage_carries_the_questions_words_is_answered_though_we
     answer = assistant.ask("What did Miyun do so that locals have somewhere to keep fit?")
     assert not answer.abstained and answer.citations[0].passage_id == "s09-05-miyun-district"
     assert assistant.ask("What is Nanjing's urban resident population?").abstained  # a figure: no such override
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("How many gradutes does the vocational education city in Qingzhen turn out per year?", "s03-03-qingzhen"),
+    ("what % of patients in Zhu cheng get treated inside the county?", "s02-04-zhucheng"),
+    ("Which pilot has a Danish industrial park and a German one?", "s06-03-haiyan"),
+    ("does nanjing still cap how many ppl can get hukou each year?", "s01-03-nanjing"),
+    ("What's the third section of Part I about?", "s03-lead"),
+])
+def test_typos_split_names_demonyms_and_embedded_how_many_are_answered(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+def test_how_many_of_them_takes_any_count_of_the_earlier_topic(assistant):
+    answer = assistant.ask("how many of them?", history=["Did any place open school sports grounds to the public for free?"])
+    assert not answer.abstained and "more than 10" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what's the resident population of jinan",
+    "How many volunteers were involved in Miyun District's programme?",
+    "What's Yichun's population now that its districts have been merged?",
+])
+def test_a_figure_given_for_something_else_is_no_answer(assistant, question):
+    assert assistant.ask(question).abstained

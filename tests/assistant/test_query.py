@@ -99,6 +99,8 @@ def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
     assert counted_words("How much land did Tongnan revitalise?") == ("land", "revitalise")
     assert counted_words("How many were there before the merger?") == ()  # names nothing: any count
     assert "talent" in counted_words("How many people did it attract?")  # the notice counts "talent"
+    assert counted_words("How many volunteers were involved in Miyun?") == ("volunteers",)  # only volunteers
+    assert counted_words("What's Yichun's population now that its districts were merged?") == ("population",)
 
 
 def test_a_province_beside_its_own_locality_only_says_which_place():
@@ -142,3 +144,6 @@ def test_sections_named_by_the_labels_the_translation_prints():
     assert numbered_sections("What does the last numbered item in Part III focus on?") == (13,)
     assert numbered_sections("What's the first section of part two about?") == (4,)
     assert numbered_sections("What's the last numbered section, (xiii), about?") == (13,)
+    assert numbered_sections("What's the third section of Part I about?") == (3,)
+    assert numbered_sections("the second section in Part III") == (11,)
+    assert numbered_sections("the fifth section of Part I") == ()  # Part I has three

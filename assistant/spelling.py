@@ -1,0 +1,62 @@
+"""Misspellings in a question, put right before it is searched: a place name
+split in two ("Zhu cheng" -> "Zhucheng") and a word of the notice mistyped
+("gradutes" -> "graduates").
+
+A word is only corrected when neither the notice, the gazetteer, the glossary
+nor the model's English vocabulary (its tokenizer's whole words) knows it, so
+"weather" never becomes "whether".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from corpus.regions import Gazetteer
+from index.embed import resolve_model_path
+from noticeqa.settings import get_settings
+
+MIN_LETTERS = 5  # shorter words are not corrected
+CUTOFF = 0.85  # difflib ratio to the notice's word ("gradutes" ~ "graduates": 0.94)
+SAME_START = 2  # letters a correction shares with the word typed
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+
+
+@lru_cache(maxsize=2)
+def english_words(model: str | None = None) -> frozenset[str]:
+    """Whole words of the model's tokenizer vocabulary (``vocab.txt``): about
+    21,000 common English words and names; empty for a model without one."""
+    try:
+        path = resolve_model_path(model or get_settings().model) / "vocab.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower())
+
+
+def joined_names(question: str, gaz: Gazetteer) -> str:
+    """Two words that spell a place name when joined, joined: "what % of
+    patients in Zhu cheng" -> "... in Zhucheng"."""
+    words = list(_WORD.finditer(question))
+    out, last = [], 0
+    for a, b in zip(words, words[1:]):
+        if a.start() < last or question[a.end() : b.start()] != " ":
+            continue
+        joined = a.group(0) + b.group(0)
+        if gaz.lookup(joined) is not None and gaz.lookup(a.group(0)) is None and gaz.lookup(b.group(0)) is None:
+            out += [question[last : a.start()], joined[0].upper() + joined[1:]]
+            last = b.end()
+    return "".join(out) + question[last:] if out else question
+
+
+@lru_cache(maxsize=4096)
+def closest_notice_word(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The word of ``vocabulary`` (the notice's) that ``word`` mistypes, if one
+    is close enough: ``closest_notice_word("gradutes", ...) == "graduates"``."""
+    key = word.casefold()
+    if len(key) < MIN_LETTERS or key in vocabulary:
+        return None
+    same_start = [w for w in vocabulary if w[:SAME_START] == key[:SAME_START] and len(w) >= MIN_LETTERS]
+    found = difflib.get_close_matches(key, same_start, n=1, cutoff=CUTOFF)
+    return found[0] if found else None

@@ -1,0 +1,26 @@
+from assistant.query import analyse, respelled
+from assistant.spelling import closest_notice_word, english_words, joined_names
+from assistant.abstain import notice_words
+from corpus.regions import gazetteer
+
+
+def test_english_words_come_from_the_models_vocabulary():
+    words = english_words()
+    assert len(words) > 15_000
+    assert {"weather", "graduates", "people"} <= words
+    assert "gradutes" not in words
+
+
+def test_a_place_name_split_in_two_is_joined():
+    assert joined_names("what % of patients in Zhu cheng get treated?", gazetteer()) == (
+        "what % of patients in Zhucheng get treated?")
+    assert joined_names("What did Mei hekou do?", gazetteer()) == "What did Meihekou do?"
+    assert joined_names("How did the city change?", gazetteer()) == "How did the city change?"
+
+
+def test_a_mistyped_word_of_the_notice_is_put_right_an_english_word_is_not():
+    assert closest_notice_word("gradutes", notice_words()) == "graduates"
+    assert closest_notice_word("pizza", notice_words()) is None
+    question = "How many gradutes does Qingzhen turn out? Is the weather nice?"
+    assert respelled(question, gazetteer()) == "How many graduates does Qingzhen turn out? Is the weather nice?"
+    assert analyse("what did kunmin do about hukou?").localities == {"Kunming"}
