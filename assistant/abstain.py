@@ -1,7 +1,9 @@
 """Deciding that the notice does not cover a question, from several signals.
 
 1. Dense evidence: the best cosine similarity of any allowed passage is below
-   ``dense_threshold``.
+   ``dense_threshold``, and no passage carries every topic word of the
+   question (two or more, by stem): "which pilots did something about
+   elderly care" matches at 0.27, but Meihekou's passage has "elderly care".
 2. Unknown place: the question names a proper noun that the notice never
    uses (e.g. "Shenzhen") and no region of the notice, and the best passage is
    not a near-verbatim match (cosine below ``unknown_name_override``): another
@@ -125,6 +127,7 @@ class Evidence:
     how_to: bool = False  # asks for personal instructions ("How do I ...?")
     live: bool = False  # asks for today's data ("today's exchange rate")
     figure: bool = False  # asks for a figure ("How many ...?", "What rate ...?")
+    spelled_out: bool = False  # one of the best passages carries every topic word (two or more), by stem
 
 
 @lru_cache(maxsize=1)
@@ -226,8 +229,8 @@ def should_abstain(
         return True
     if evidence.topic_best is not None and evidence.topic_best < topic_threshold:
         return True
-    if evidence.best_dense < dense_threshold:
-        return True
+    if evidence.best_dense < dense_threshold and not evidence.spelled_out:
+        return True  # a short question matches weakly, but a passage with all its words is lexical evidence
     if evidence.unknown_names:
         if evidence.names_region and (evidence.region_best or 0.0) < unknown_name_region_override:
             return True

@@ -50,6 +50,7 @@ SCOPE_CHECK = 3  # best passages that must include a list's topic section
 TOPIC_CHECK_BELOW = 0.65  # a named place's passage matching at least this is not checked for a borrowed match:
 # it saves the second encode for 2 in 3 answerable questions naming a place, and changes no decision on the 1,301
 # questions of all QA sets (at 0.55, "Recommend a hiking trail near Tengchong." at 0.57 would be answered)
+SPELLED_OUT_POOL = 10  # best passages searched for one that carries every topic word of the question
 RANK_PENALTY = 0.2  # per rank, when choosing the answer sentence among citations (dev answer_acc: 0.1 0.964,
 # 0.2-1.0 0.969)
 
@@ -75,6 +76,7 @@ class Assistant:
             np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
             for p in self.passages
         ]
+        self._passage_stems = [frozenset(stem(w) for w in content_words(p.norm_text)) for p in self.passages]
         self._by_id = {p.id: p for p in self.passages}
         self._stems = {stem(w) for w in bundle.words}
         self._table = PassageTable.of(self.passages)
@@ -184,6 +186,8 @@ class Assistant:
                 query.counts_items),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
+            spelled_out=len(topic) >= 2 and any(
+                {stem(w) for w in topic} <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
             person=query.person,
             live=query.live,
             how_to=query.how_to,

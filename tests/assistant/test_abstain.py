@@ -58,3 +58,6 @@ def test_decision_rules():
     assert not should_abstain(Evidence(0.2, None, (), (), names_section=True), **THRESHOLDS)  # "What is section 10 about?"
     region_only = Evidence(0.1, 0.1, (), (), names_region=True)
     assert not should_abstain(region_only, **THRESHOLDS)  # "What did pilots in Hebei do?"
+    spelled = Evidence(0.27, None, (), ("elderly", "care"), spelled_out=True)
+    assert not should_abstain(spelled, **THRESHOLDS)  # "which pilots did something about elderly care"
+    assert should_abstain(Evidence(0.27, None, (), ("elderly", "care")), **THRESHOLDS)

@@ -314,3 +314,17 @@ def test_how_many_of_them_takes_any_count_of_the_earlier_topic(assistant):
 ])
 def test_a_figure_given_for_something_else_is_no_answer(assistant, question):
     assert assistant.ask(question).abstained
+
+
+def test_a_short_question_whose_words_one_passage_carries_is_answered(assistant):
+    answer = assistant.ask("which pilots did something about elderly care")
+    assert not answer.abstained and "elderly care" in " ".join(c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("Which city makes rural households pay a fee for having their rubbish taken away?", "s12-02-xiangtan"),
+    ("Did loosening hukou rules actually reverse population loss anywhere?", "s01-02-yongchuan-district"),
+    ("Does Nanjing still cap how many newcomers can register each year?", "s01-03-nanjing"),
+])
+def test_everyday_words_reach_the_translations_terms(assistant, question, passage):
+    assert assistant.ask(question).citations[0].passage_id == passage
