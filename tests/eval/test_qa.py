@@ -47,7 +47,7 @@ def test_splits_are_stratified(items):
                    - sum(i.kind == kind and i.split == "test" for i in team)) <= 1, kind
 
 
-SIZES = {"b": 110, "c": 111, "d": 114, "e": 112, "f": 115, "g": 112, "h": 115, "i": 111, "j": 111, "k": 112, "l": 111, "m": 111, "n": 111, "o": 112, "p": 111, "q": 111, "r": 111, "s": 111, "t": 111, "u": 112, "v": 111, "w": 112, "x": 111}
+SIZES = {"b": 110, "c": 111, "d": 114, "e": 112, "f": 115, "g": 112, "h": 115, "i": 111, "j": 111, "k": 112, "l": 111, "m": 111, "n": 111, "o": 112, "p": 111, "q": 111, "r": 111, "s": 111, "t": 111, "u": 112, "v": 111, "w": 112, "x": 111, "y": 111, "z": 111, "aa": 111, "ab": 111}
 
 
 @pytest.mark.parametrize("name, size", list(SIZES.items()))
