@@ -103,6 +103,7 @@ _GENERIC = frozenset(
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured
+    main talk talks talking discuss discusses discussed discussing concern concerns address addresses
     section sections item items point points paragraph paragraphs article articles clause clauses
     topic topics theme themes heading headings subject deal deals cover covers covered illustrate
     illustrates illustrated part parts north northern south southern east eastern west western northeast
@@ -197,8 +198,8 @@ def counted_phrase(question: str) -> str:
             continue
         if not re.match(r"\w", w) or w.casefold() in _COUNTED_END:
             break
-        if words and words[-1].endswith("s") and w.endswith("ed"):  # "volunteers joined"
-            break
+        if words and (words[-1].endswith("s") or words[-1].casefold() in _PLACEHOLDER_NOUNS) and w.endswith("ed"):
+            break  # "volunteers joined", "how many each added"
         words.append(w)
     return "" if all(w.casefold() in _PLACEHOLDER_NOUNS for w in words) else " ".join(words)
 

@@ -152,7 +152,7 @@ class Assistant:
         text = clean_question(question, get_settings().max_question_chars)
         query = analyse(text, history, continued=continued)
         if history and (query.section_ref or query.wants_else):
-            previous = analyse(clean_question(history[-1], get_settings().max_question_chars))
+            previous = analyse(clean_question(history[-1], get_settings().max_question_chars), history[:-1])
             hits = self._hits(previous, self._encode([previous])[0], "hybrid", None, None)
             if query.section_ref and not query.sections:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
@@ -354,7 +354,9 @@ class Assistant:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
-        if query.switched:  # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close
+        if query.switched or (query.wants_else and query.borrowed):
+            # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
+            # they do?": the earlier place's other passages (the one already given last of them)
             hits = sorted(hits, key=lambda h: not any(r.name in query.localities for r in self.passages[h.index].regions))
         if query.wants_section:
             hits = self._lead_in_first(hits)
@@ -483,7 +485,9 @@ class Assistant:
     def _best(self, citations: list[tuple[Citation, float]], query: Query) -> Citation:
         """The citation holding the answer sentence: among the top few, preferring
         those that carry a place the question names, and pilots' experiences
-        when the question asks what some place did."""
+        when the question asks what some place did; never the passage a "what
+        else" question has already been given."""
+        citations = [c for c in citations if c[0].passage_id != query.demoted] or citations  # "what else": not it
         pool = citations[:ANSWER_POOL]
         if query.wants_experience:
             pool = [c for c in pool if self._by_id[c[0].passage_id].kind == "experience"] or pool

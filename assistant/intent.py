@@ -61,7 +61,8 @@ _LIVE = re.compile(  # asks for today's data; the notice is a dated document
 )
 _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Recommend a ...", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
-    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|^\s*explain how\b",
+    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
+    r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b",
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
@@ -76,7 +77,7 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
-    r"\b(in )?(what|which) year\b|^\s*when (was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
+    r"\b(in )?(what|which) year\b|^\s*when (\w+ly )?(was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
     re.I,
 )
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)

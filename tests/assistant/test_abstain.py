@@ -14,6 +14,8 @@ def test_unknown_names_are_proper_nouns_the_notice_never_uses():
 
 def test_topic_and_count_words_leave_out_places_and_question_words():
     assert topic_words("What did pilots in Hebei do?") == ()
+    assert topic_words("What does section 10 talk about?") == ()
+    assert topic_words("What is the main focus of section 8?") == ()
     assert count_words("How many places did Gu'an's eighth elementary school add?") == (
         "places", "eighth", "elementary", "school", "add")
 
@@ -25,6 +27,7 @@ def test_counted_phrase_ends_at_the_verb_or_preposition():
     assert counted_phrase("How many tons of coal did Fuyang save?") == "tons of coal"
     assert counted_phrase("How much did Zibo lend?") == ""
     assert counted_phrase("how many of them?") == ""  # a pronoun: any count
+    assert counted_phrase("list the places that added school places and how many each added") == ""
     assert counted_phrase("how many farmers got pig mortgage loans in Huadu") == "farmers"
 
 

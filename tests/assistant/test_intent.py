@@ -81,3 +81,9 @@ def test_a_figure_noun_that_counts_names_what_is_counted():
     assert figure_wanted("What's the resident population of Jinan?") == "count"
     assert "population" in figure_noun("What's Yichun's population now that its districts have been merged?")
     assert figure_noun("What share of Lipu's trainees found jobs?") == ""  # a rate: of trainees finding jobs
+
+
+def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
+    assert intent_of("Can you explain how a PCR test actually detects a virus?").how_to
+    assert not intent_of("Can you explain what Xiangtan did about waste?").how_to
+    assert figure_wanted("When exactly did Yangzhou start renovating its old neighbourhoods?") == "year"

@@ -328,3 +328,19 @@ def test_a_short_question_whose_words_one_passage_carries_is_answered(assistant)
 ])
 def test_everyday_words_reach_the_translations_terms(assistant, question, passage):
     assert assistant.ask(question).citations[0].passage_id == passage
+
+
+def test_what_else_gives_the_earlier_places_other_experience(assistant):
+    history = ["What did She County in Hebei do for vocational training?", "how many people were trained?"]
+    answer = assistant.ask("what else did they do?", history=history)
+    assert answer.citations[0].passage_id == "s12-04-shexian"
+    assert "oil (cement) roads" in answer.answer
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("What does section 10 talk about?", "s10-lead"),
+    ("What is the main focus of section 8?", "s08-lead"),
+])
+def test_a_sections_thrust_asked_in_other_words(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == lead
