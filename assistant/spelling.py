@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from corpus.regions import Gazetteer
 from index.embed import resolve_model_path
+from index.lexical import stem
 from noticeqa.settings import get_settings
 
 MIN_LETTERS = 5  # shorter words are not corrected
@@ -55,8 +56,13 @@ def closest_notice_word(word: str, vocabulary: frozenset[str]) -> str | None:
     """The word of ``vocabulary`` (the notice's) that ``word`` mistypes, if one
     is close enough: ``closest_notice_word("gradutes", ...) == "graduates"``."""
     key = word.casefold()
-    if len(key) < MIN_LETTERS or key in vocabulary:
-        return None
+    if len(key) < MIN_LETTERS or key in vocabulary or stem(key) in _stems(vocabulary):
+        return None  # short, or a form of a notice word ("mobilize" for "mobilized"): the search finds it
     same_start = [w for w in vocabulary if w[:SAME_START] == key[:SAME_START] and len(w) >= MIN_LETTERS]
     found = difflib.get_close_matches(key, same_start, n=1, cutoff=CUTOFF)
     return found[0] if found else None
+
+
+@lru_cache(maxsize=2)
+def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in vocabulary)
