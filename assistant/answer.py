@@ -45,7 +45,8 @@ HEAD_MATCH = 0.4  # a count's noun and the counted word: categories/types 0.43, 
 PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "grass-roots", "this" or "across"
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
-COVERAGE_POOL = 3  # the named region's passages checked for topic coverage
+COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
+LIST_POOL = 10  # the best passages checked for a figure that a list question asks of several pilots
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
 TOPIC_CHECK_BELOW = 0.65  # a named place's passage matching at least this is not checked for a borrowed match:
 # it saves the second encode for 2 in 3 answerable questions naming a place, and changes no decision on the 1,301
@@ -182,8 +183,8 @@ class Assistant:
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
             figure_missing=bool(query.figure) and not self._figure_support(
-                query.counted, (region_hits or hits)[:COVERAGE_POOL], query.figure or "count", query.asks_change,
-                query.counts_items),
+                query.counted, (region_hits or hits)[: LIST_POOL if query.wants_list else COVERAGE_POOL],
+                query.figure or "count", query.asks_change, query.counts_items),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
             spelled_out=len(topic) >= 2 and any(
@@ -360,6 +361,8 @@ class Assistant:
             hits = sorted(hits, key=lambda h: not any(r.name in query.localities for r in self.passages[h.index].regions))
         if query.wants_section:
             hits = self._lead_in_first(hits)
+        elif query.wants_place:  # "Which city got rid of its yearly quotas?": a pilot's experience names it
+            hits = sorted(hits, key=lambda h: self.passages[h.index].kind != "experience")
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
         recognised = dict(
             regions_recognized=[CitedRegion(name=r.name, province=r.province) for r in query.regions],

@@ -24,6 +24,7 @@ _LIST = re.compile(
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
     r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
     r"\b(given|cited|listed|mentioned) as examples\b|"
+    r"\b(what|which) ([\w-]+ ){0,2}(rates|figures|amounts|sums|percentages)\b|"  # "What percentage rates are reported ...?"
     r"\b(what|which)\b[^?]{0,80}\b(did|have|has) (the |these |other )?pilots\b|"  # "Which X did the pilots bring in?"
     r"\b(by|across|among) (the |all |each |every )?(pilot|pilots|place|places|city|cities|localit(y|ies))\b|"
     r"\b(different|various) (approaches|ways|measures|methods|models|practices|examples|experiences|steps)\b|"
@@ -67,7 +68,8 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
     r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
-    r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b",
+    r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b|"
+    r"\bwhere (does|do|did) (the )?(notice|document|text) (talk|discuss|mention|cover|deal|say|address)\w*\b",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(

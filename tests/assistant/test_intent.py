@@ -42,6 +42,7 @@ def test_what_the_notice_cannot_give():
     "Give me every example of old neighbourhood renovation in the urban renewal section.",
     "how much was lent in each of the rural asset mortgage financing examples?",
     "What green building measures are given as examples under the low-carbon transformation?",
+    "What percentage rates are reported for extending urban public facilities to the countryside?",
     "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
 ])
 def test_questions_over_several_pilots_are_lists(question):
@@ -58,6 +59,7 @@ def test_a_thrust_or_one_places_figure_is_no_list(question):
 
 def test_where_in_the_document_asks_for_a_section():
     assert intent_of("where in the document do they talk about sponge cities and flood prevention").wants_section
+    assert intent_of("Where does the notice talk about using rural assets as loan collateral?").wants_section
 
 
 def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():

@@ -344,3 +344,20 @@ def test_what_else_gives_the_earlier_places_other_experience(assistant):
 def test_a_sections_thrust_asked_in_other_words(assistant, question, lead):
     answer = assistant.ask(question)
     assert not answer.abstained and answer.citations[0].passage_id == lead
+
+
+def test_which_city_is_answered_by_an_experience_not_a_lead_in(assistant):
+    answer = assistant.ask("Which city got rid of its yearly regional quotas for new household registrations?")
+    assert answer.citations[0].passage_id == "s01-03-nanjing"
+
+
+def test_a_list_of_rates_over_a_section_finds_them_all(assistant):
+    answer = assistant.ask("What percentage rates are reported for extending urban public facilities to the countryside?")
+    assert not answer.abstained
+    cited = " ".join(c.text for c in answer.citations)
+    assert all(rate in cited for rate in ("95%", "90%", "100%"))
+
+
+def test_resilient_finds_the_resilience_section(assistant):
+    answer = assistant.ask("Which localities are given as examples of making cities more resilient?")
+    assert {"s05-01-yingde", "s05-02-jintang", "s05-03-suining"} <= {c.passage_id for c in answer.citations}
