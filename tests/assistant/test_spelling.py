@@ -21,6 +21,7 @@ def test_a_place_name_split_in_two_is_joined():
 def test_a_mistyped_word_of_the_notice_is_put_right_an_english_word_is_not():
     assert closest_notice_word("gradutes", notice_words()) == "graduates"
     assert closest_notice_word("pizza", notice_words()) is None
+    assert closest_notice_word("parsing", notice_words()) is None  # not "parking"
     assert closest_notice_word("renovating", notice_words()) is None  # a form of "renovation": the search finds it
     question = "How many gradutes does Qingzhen turn out? Is the weather nice?"
     assert respelled(question, gazetteer()) == "How many graduates does Qingzhen turn out? Is the weather nice?"
