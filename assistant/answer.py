@@ -355,8 +355,11 @@ class Assistant:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
-        if query.switched or (query.wants_else and query.borrowed):
-            # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
+        named = query.localities - query.hinted
+        if query.switched or (query.wants_else and query.borrowed) or (
+                named and not (query.wants_section or query.wants_overview)):
+            # the named place's passages first: "Does Kunming still limit settlement?" -> Kunming's, not section 1's
+            # lead-in; "And Changge?" after Zibo's loans: Changge's, not Zibo's, however close; "What else did
             # they do?": the earlier place's other passages (the one already given last of them)
             hits = sorted(hits, key=lambda h: not any(r.name in query.localities for r in self.passages[h.index].regions))
         if query.wants_section:

@@ -60,10 +60,11 @@ _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
 )
-_HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Recommend a ...", "Write me a poem"
+_HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Should I buy ...?", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
-    r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b",
+    r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
+    r"\bshould (i|we)\b|\bis (now|it|this) a good (time|idea)\b|\b(worth|good time to) (it|visiting|buying|a visit)\b",
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"

@@ -89,3 +89,12 @@ def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
     assert intent_of("Can you explain how a PCR test actually detects a virus?").how_to
     assert not intent_of("Can you explain what Xiangtan did about waste?").how_to
     assert figure_wanted("When exactly did Yangzhou start renovating its old neighbourhoods?") == "year"
+
+
+@pytest.mark.parametrize("question", [
+    "Which Chinese stocks should I invest in this year?",
+    "Is now a good time to buy an apartment in Guangzhou?",
+    "Are the hot springs in Tengchong, Yunnan worth visiting in winter?",
+])
+def test_personal_advice_is_a_how_to(question):
+    assert intent_of(question).how_to

@@ -361,3 +361,13 @@ def test_a_list_of_rates_over_a_section_finds_them_all(assistant):
 def test_resilient_finds_the_resilience_section(assistant):
     answer = assistant.ask("Which localities are given as examples of making cities more resilient?")
     assert {"s05-01-yingde", "s05-02-jintang", "s05-03-suining"} <= {c.passage_id for c in answer.citations}
+
+
+def test_a_named_place_comes_before_the_sections_lead_in(assistant):
+    answer = assistant.ask("Does Kunming still put limits on people moving their household registration into the city?")
+    assert answer.citations[0].passage_id == "s01-01-jinan"  # "Jinan ... and Kunming ... fully abolish"
+
+
+def test_the_translations_spelling_of_a_hospital_is_found(assistant):
+    answer = assistant.ask("Which place brought in Northeast Normal University and Jilin University's Bethune First Hospital?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s06-02-meihekou"
