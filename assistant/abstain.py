@@ -103,7 +103,7 @@ _GENERIC = frozenset(
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured
-    main talk talks talking discuss discusses discussed discussing concern concerns address addresses
+    make makes making main talk talks talking discuss discusses discussed discussing concern concerns address addresses
     section sections item items point points paragraph paragraphs article articles clause clauses
     topic topics theme themes heading headings subject deal deals cover covers covered illustrate
     illustrates illustrated part parts north northern south southern east eastern west western northeast

@@ -355,13 +355,15 @@ class Assistant:
             hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
-        named = query.localities - query.hinted
-        if query.switched or (query.wants_else and query.borrowed) or (
-                named and not (query.wants_section or query.wants_overview)):
-            # the named place's passages first: "Does Kunming still limit settlement?" -> Kunming's, not section 1's
-            # lead-in; "And Changge?" after Zibo's loans: Changge's, not Zibo's, however close; "What else did
+        if query.switched or (query.wants_else and query.borrowed):
+            # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
             # they do?": the earlier place's other passages (the one already given last of them)
-            hits = sorted(hits, key=lambda h: not any(r.name in query.localities for r in self.passages[h.index].regions))
+            hits = sorted(hits, key=lambda h: not self._names(h, query.localities))
+        elif query.localities - query.hinted and not (query.wants_section or query.wants_overview):
+            # the named place's best passage first: "Does Kunming still limit settlement?" -> Kunming's, not
+            # section 1's lead-in (the others keep their rank: Suizhou's rental housing before Xiangtan's waste)
+            first = next((h for h in hits if self._names(h, query.localities - query.hinted)), None)
+            hits = [first, *(h for h in hits if h is not first)] if first else hits
         if query.wants_section:
             hits = self._lead_in_first(hits)
         elif query.wants_place:  # "Which city got rid of its yearly quotas?": a pilot's experience names it
@@ -389,6 +391,9 @@ class Assistant:
         best = citations[0][0] if members is not None or query.wants_section else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
+
+    def _names(self, hit: Hit, names) -> bool:
+        return any(r.name in names for r in self.passages[hit.index].regions)
 
     def _lead_in_first(self, hits: list[Hit]) -> list[Hit]:
         """The lead-in of the best hit's section first: "Under what heading is

@@ -39,8 +39,9 @@ _GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?":
     re.I,
 )
 _MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding"
+_PREPOSITIONS = "for|of|in|on|to|with|by|from|about|under|into|at"  # "what system for investment": no figure noun
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
+    rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+(?!(?:{_PREPOSITIONS})\s)[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
     r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )
@@ -64,7 +65,7 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
-    r"\bshould (i|we)\b|\bis (now|it|this) a good (time|idea)\b|\b(worth|good time to) (it|visiting|buying|a visit)\b",
+    r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|\b(worth|good time to) (it|visiting|buying|a visit)\b",
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"

@@ -66,6 +66,8 @@ def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():
     assert figure_wanted("Zhenjiang brought in what kind of assessment for fixed-asset investment projects?") is None
     assert figure_wanted("What is the capital gains tax rate on stocks in China?") == "percent"
     assert figure_wanted("What was the total central government budget for the third batch of pilots?") == "money"
+    assert figure_wanted("Zhenjiang introduced what assessment system for fixed-asset investment projects?") is None
+    assert figure_wanted("What is the in-county consultation rate in Dengfeng?") == "percent"
 
 
 def test_a_signatory_is_a_person_the_notice_does_not_name():
@@ -95,6 +97,7 @@ def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
     "Which Chinese stocks should I invest in this year?",
     "Is now a good time to buy an apartment in Guangzhou?",
     "Are the hot springs in Tengchong, Yunnan worth visiting in winter?",
+    "whats the fastest way to learn mandarin",
 ])
 def test_personal_advice_is_a_how_to(question):
     assert intent_of(question).how_to

@@ -371,3 +371,8 @@ def test_a_named_place_comes_before_the_sections_lead_in(assistant):
 def test_the_translations_spelling_of_a_hospital_is_found(assistant):
     answer = assistant.ask("Which place brought in Northeast Normal University and Jilin University's Bethune First Hospital?")
     assert not answer.abstained and answer.citations[0].passage_id == "s06-02-meihekou"
+
+
+def test_a_named_place_first_leaves_the_other_citations_in_rank(assistant):
+    ids_ = ids(assistant.ask("How many public rental housing units did Xiangtan mobilize?"))
+    assert ids_[:2] == ["s02-06-xiangtan", "s02-05-suizhou"]  # not Xiangtan's waste passage second
