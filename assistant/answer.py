@@ -351,23 +351,7 @@ class Assistant:
         if query.numbered and not sections and not topic_words(query.asked):
             sections = list(query.numbered)  # "What is section 10 about?": that section's passages
         hits = self._hits(query, qvec, retriever, provinces, sections)
-        if query.excluded:
-            hits = [h for h in hits if not any(r.name in query.excluded for r in self.passages[h.index].regions)]
-        if query.demoted:
-            hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
-        if query.switched or (query.wants_else and query.borrowed):
-            # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
-            # they do?": the earlier place's other passages (the one already given last of them)
-            hits = sorted(hits, key=lambda h: not self._names(h, query.localities))
-        elif query.localities - query.hinted and not (query.wants_section or query.wants_overview):
-            # the named place's best passage first: "Does Kunming still limit settlement?" -> Kunming's, not
-            # section 1's lead-in (the others keep their rank: Suizhou's rental housing before Xiangtan's waste)
-            first = next((h for h in hits if self._names(h, query.localities - query.hinted)), None)
-            hits = [first, *(h for h in hits if h is not first)] if first else hits
-        if query.wants_section:
-            hits = self._lead_in_first(hits)
-        elif query.wants_place:  # "Which city got rid of its yearly quotas?": a pilot's experience names it
-            hits = sorted(hits, key=lambda h: self.passages[h.index].kind != "experience")
+        hits = self._ordered(hits, query)
         filters = {k: [str(v) for v in vals] for k, vals in (("provinces", provinces), ("sections", sections)) if vals}
         recognised = dict(
             regions_recognized=[CitedRegion(name=r.name, province=r.province) for r in query.regions],
@@ -391,6 +375,29 @@ class Assistant:
         best = citations[0][0] if members is not None or query.wants_section else self._best(citations, query)
         answer = best.text[best.highlight[0] : best.highlight[1]]
         return Answer(question=text, abstained=False, answer=answer, citations=[c for c, _ in citations], **recognised)
+
+    def _ordered(self, hits: list[Hit], query: Query) -> list[Hit]:
+        """The ranking read for what the question asks: places it excludes
+        dropped, a passage already given last, a named place's passages first,
+        a section's lead-in first, or pilots' experiences first for "which city"."""
+        if query.excluded:
+            hits = [h for h in hits if not self._names(h, query.excluded)]
+        if query.demoted:
+            hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
+        if query.switched or (query.wants_else and query.borrowed):
+            # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
+            # they do?": the earlier place's other passages (the one already given last of them)
+            hits = sorted(hits, key=lambda h: not self._names(h, query.localities))
+        elif query.localities - query.hinted and not (query.wants_section or query.wants_overview):
+            # the named place's best passage first: "Does Kunming still limit settlement?" -> Kunming's, not
+            # section 1's lead-in (the others keep their rank: Suizhou's rental housing before Xiangtan's waste)
+            first = next((h for h in hits if self._names(h, query.localities - query.hinted)), None)
+            hits = [first, *(h for h in hits if h is not first)] if first else hits
+        if query.wants_section:
+            hits = self._lead_in_first(hits)
+        elif query.wants_place:  # "Which city got rid of its yearly quotas?": a pilot's experience names it
+            hits = sorted(hits, key=lambda h: self.passages[h.index].kind != "experience")
+        return hits
 
     def _names(self, hit: Hit, names) -> bool:
         return any(r.name in names for r in self.passages[hit.index].regions)
