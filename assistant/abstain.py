@@ -163,15 +163,15 @@ def _capitalised_notice_words() -> frozenset[str]:
     return frozenset(m.casefold() for m in _CAPITALISED.findall(notice_text()))
 
 
+_ROMAN = re.compile(r"[ivx]+")  # a section label ("(xiii)"), no topic
+
+
 def topic_words(question: str) -> tuple[str, ...]:
     """Words of the question that are neither place names nor generic
     question words. Example: "What did pilots in Hebei do?" -> ()."""
     return tuple(
         w for w in content_words(gazetteer().without_names(question)) if w not in _GENERIC and not _ROMAN.fullmatch(w)
     )
-
-
-_ROMAN = re.compile(r"[ivx]+")  # a section label ("(xiii)"), no topic
 
 
 _QUESTION_WORDS = frozenset("how many much what which did does do done was were are has have can will".split())

@@ -171,6 +171,7 @@ class Assistant:
         region_scores = [max(h.dense, h.clause) for h in region_hits]  # a long passage: its best clause
         region_best = max(region_scores) if named and region_scores else None
         topic = topic_words(query.asked)
+        topic_stems = {stem(w) for w in topic}
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=region_best,
@@ -187,8 +188,7 @@ class Assistant:
                 query.figure or "count", query.asks_change, query.counts_items),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
-            spelled_out=len(topic) >= 2 and any(
-                {stem(w) for w in topic} <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
+            spelled_out=len(topic) >= 2 and any(topic_stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
             person=query.person,
             live=query.live,
             how_to=query.how_to,
@@ -388,10 +388,10 @@ class Assistant:
             # "And Changge?" after Zibo's loans: Changge's passages, not Zibo's, however close; "What else did
             # they do?": the earlier place's other passages (the one already given last of them)
             hits = sorted(hits, key=lambda h: not self._names(h, query.localities))
-        elif query.localities - query.hinted and not (query.wants_section or query.wants_overview):
+        elif (named := query.localities - query.hinted) and not (query.wants_section or query.wants_overview):
             # the named place's best passage first: "Does Kunming still limit settlement?" -> Kunming's, not
             # section 1's lead-in (the others keep their rank: Suizhou's rental housing before Xiangtan's waste)
-            first = next((h for h in hits if self._names(h, query.localities - query.hinted)), None)
+            first = next((h for h in hits if self._names(h, named)), None)
             hits = [first, *(h for h in hits if h is not first)] if first else hits
         if query.wants_section:
             hits = self._lead_in_first(hits)

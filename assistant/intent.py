@@ -65,7 +65,8 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
-    r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|\b(worth|good time to) (it|visiting|buying|a visit)\b",
+    r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"
+    r"\b(worth|good time to) (it|visiting|buying|a visit)\b",
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
@@ -147,8 +148,8 @@ def figure_wanted(question: str) -> str | None:
     place = _WHERE.search(question)
     if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
         return None
-    if _GOVERNED.search(question) and not _COUNT.search(question, _GOVERNED.search(question).end()):
-        return None
+    if (governed := _GOVERNED.search(question)) and not _COUNT.search(question, governed.end()):
+        return None  # "cap how many" asks about the cap, unless another "how many" follows
     if _MONEY.search(question):
         return "money"
     return "percent" if _PERCENT.search(question) else "count"

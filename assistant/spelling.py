@@ -24,12 +24,17 @@ SAME_START = 2  # letters a correction shares with the word typed
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
 
 
-@lru_cache(maxsize=2)
 def english_words(model: str | None = None) -> frozenset[str]:
     """Whole words of the model's tokenizer vocabulary (``vocab.txt``): about
-    21,000 common English words and names; empty for a model without one."""
+    21,000 common English words and names; empty for a model without one.
+    ``model`` defaults to the setting (read on each call, kept per model)."""
+    return _vocabulary(model or get_settings().model)
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(model: str) -> frozenset[str]:
     try:
-        path = resolve_model_path(model or get_settings().model) / "vocab.txt"
+        path = resolve_model_path(model) / "vocab.txt"
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, ValueError):
         return frozenset()
