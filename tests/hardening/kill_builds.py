@@ -6,6 +6,11 @@ trial copies the complete index BASE into its own folder, forks a child that
 rebuilds it and SIGKILLs the child after a random delay; last, two builds at
 once on one folder, three times. Prints one JSON report: per trial (delay,
 whether the child finished) and per pair what ``load(rebuild=False)`` found.
+
+Forked children share the parent's process-wide locks. tqdm's write lock (bm25s
+makes disabled bars, which still take it) is a semaphore: a child SIGKILLed while
+holding it blocked every later child for good. Separate ``noticeqa build``
+processes never share it, so each child here takes a lock of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import random
 import shutil
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,11 +32,27 @@ torch.set_num_threads(1)
 from index.bundle import build, load  # noqa: E402
 from index.embed import Embedder, get_embedder  # noqa: E402
 
+PAIR_SECONDS = 45  # a concurrent pair (cached vectors) builds in well under a second; still running after this = hung
+
+
+def own_tqdm_lock() -> None:
+    """Give this (forked) process tqdm locks no sibling can die holding."""
+    from tqdm import std
+
+    classes = [std.tqdm]
+    while classes:
+        cls = classes.pop()
+        if "_lock" in vars(cls):
+            cls._lock = threading.RLock()
+        classes += cls.__subclasses__()
+    std.tqdm.set_lock(threading.RLock())
+
 
 def fork_build(directory: Path) -> int:
     pid = os.fork()
     if pid == 0:  # child: build, then leave without running the parent's cleanup
         try:
+            own_tqdm_lock()
             build(directory)
             os._exit(0)
         except BaseException:  # noqa: BLE001
@@ -89,6 +111,22 @@ def trials(base: Path, work: Path, name: str, delays: list[float], lanes: int, r
     return found
 
 
+def wait_all(pids: list[int], seconds: float) -> list[int | str]:
+    """Each child's exit status; one still running after ``seconds`` is killed and reported as "hung"."""
+    codes, deadline = {}, time.perf_counter() + seconds
+    while len(codes) < len(pids) and time.perf_counter() < deadline:
+        for pid in set(pids) - set(codes):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done == pid:
+                codes[pid] = status
+        time.sleep(0.05)
+    for pid in set(pids) - set(codes):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        codes[pid] = "hung"
+    return [codes[pid] for pid in pids]
+
+
 def timed_build(directory: Path) -> float:
     started = time.perf_counter()
     build(directory)
@@ -116,7 +154,7 @@ def main(base: Path, work: Path, real_trials: int, fast_trials: int, seed: int) 
         both = work / f"concurrent-{pair}"
         shutil.copytree(base, both, symlinks=True)
         old = (both / "current").resolve()
-        codes = [os.waitpid(pid, 0)[1] for pid in [fork_build(both), fork_build(both)]]
+        codes = wait_all([fork_build(both), fork_build(both)], PAIR_SECONDS)
         report["concurrent"].append({"exit_codes": codes, **verdict(both, old)})
     print(json.dumps(report))
 
