@@ -24,6 +24,8 @@ _LIST = re.compile(
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
     r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
     r"\b(given|cited|listed|mentioned) as examples\b|"
+    r"\b(which|what) ([\w-]+ ){0,3}(measures|steps|initiatives|actions|approaches|methods) (are|were) "
+    r"(mentioned|cited|listed|given|described|reported|named)\b|"  # "Which green building measures are mentioned?"
     r"\b(what|which) ([\w-]+ ){0,2}(rates|figures|amounts|sums|percentages)\b|"  # "What percentage rates are reported ...?"
     r"\b(what|which)\b[^?]{0,80}\b(did|have|has) (the |these |other )?pilots\b|"  # "Which X did the pilots bring in?"
     r"\b(by|across|among) (the |all |each |every )?(pilot|pilots|place|places|city|cities|localit(y|ies))\b|"
@@ -32,6 +34,7 @@ _LIST = re.compile(
     r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"(?<=\w )(below|above|beyond|under|over|within) which\b", re.IGNORECASE)  # mid-sentence
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?": asks about the cap, not a figure
     r"\b(cap|caps|capped|capping|limit|limits|limited|limiting|restrict|restricts|restricted|restricting|"
@@ -66,7 +69,8 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
     r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"
-    r"\b(worth|good time to) (it|visiting|buying|a visit)\b",
+    r"\b(worth|good time to) (it|visiting|buying|a visit)\b|"
+    r"^\s*how (does|do) (a|an) [\w-]+( [\w-]+){0,2} (actually |really )?work\b",  # "How does a PCR test work?"
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
@@ -93,7 +97,8 @@ _MONEY = re.compile(
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
-_ABOUT_A_PLACE = re.compile(
+_ABOUT_A_PLACE = re.compile(  # not after a modal: "what must a city do" asks a rule
+    r"(?<!must )(?<!should )(?<!would )(?<!could )(?<!can )(?<!may )"
     r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
     r"(place|places|city|cities|county|counties|pilot|pilots|district|districts|town|towns|locality|"
     r"localities|region|regions|area|areas|municipality|province|prefecture)\b|\b(where|who|anywhere|somewhere|anyone)\b",
@@ -123,6 +128,7 @@ class Intent:
 
 def intent_of(question: str) -> Intent:
     """The answer ``question`` asks for, from its wording."""
+    question = _RELATIVE.sub(r"\1 that", question)  # "the size below which cities ...": no "which cities?"
     return Intent(
         wants_list=bool(_LIST.search(question)),
         figure=figure_wanted(question),

@@ -31,8 +31,8 @@ _SECTION_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the third section of Part I" -> 3
-    rf"\b({'|'.join(_ORDINALS)}|last|final)\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
+_ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the third (3rd) section of Part I" -> 3
+    rf"\b({'|'.join(_ORDINALS)}|last|final|(?:1[0-3]|[1-9])(?:st|nd|rd|th))\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
     re.IGNORECASE,
 )
@@ -59,7 +59,8 @@ _ELLIPTIC = re.compile(
     r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
     r"this place|the same|else|other places|other pilots)\b|"
     r"\b(them|these|those)\b|\b(did|does|was|is|has|had) (that|this)\b|\b(that|this) (policy|measure|programme|program|project|scheme|"
-    r"effort|move|step|plan|reform|relocation)\b",  # "By how much did that lift the urbanization rate?"
+    r"effort|move|step|plan|reform|relocation)\b|"  # "By how much did that lift the urbanization rate?"
+    r"\b(?:on|in) (?:that|this|the same) (?:front|regard|respect|score|matter|issue)\b|\bthe same thing\b",
     re.IGNORECASE,
 )
 
@@ -262,7 +263,8 @@ def numbered_sections(text: str) -> tuple[int, ...]:
     numbers = [marker_readings(label)[0] for label in labels]  # a roman reading first: "(i)" is 1, "(d)" is 4
     for m in _ENDS.finditer(text):
         sections, word = _part_sections(m.group(2)), m.group(1).lower()
-        place = len(sections) - 1 if word in ("last", "final") else _ORDINALS.index(word)
+        place = (len(sections) - 1 if word in ("last", "final") else
+                 int(word[:-2]) - 1 if word[0].isdigit() else _ORDINALS.index(word))
         if place < len(sections):
             numbers.append(sections[place])
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))

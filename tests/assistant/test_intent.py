@@ -42,6 +42,7 @@ def test_what_the_notice_cannot_give():
     "Give me every example of old neighbourhood renovation in the urban renewal section.",
     "how much was lent in each of the rural asset mortgage financing examples?",
     "What green building measures are given as examples under the low-carbon transformation?",
+    "Which green building measures are mentioned under low-carbon transformation?",
     "What percentage rates are reported for extending urban public facilities to the countryside?",
     "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
 ])
@@ -52,6 +53,7 @@ def test_questions_over_several_pilots_are_lists(question):
 @pytest.mark.parametrize("question", [
     "What are the main approaches listed for making cities more resilient?",  # a section's thrust
     "How much did Zibo lend by the end of the pilot period?",
+    "What's the population cut-off below which cities have to drop settlement restrictions?",  # a relative clause
 ])
 def test_a_thrust_or_one_places_figure_is_no_list(question):
     assert not intent_of(question).wants_list
@@ -90,6 +92,8 @@ def test_a_figure_noun_that_counts_names_what_is_counted():
 def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
     assert intent_of("Can you explain how a PCR test actually detects a virus?").how_to
     assert not intent_of("Can you explain what Xiangtan did about waste?").how_to
+    assert intent_of("How does a PCR test actually work?").how_to  # how things work in general
+    assert not intent_of("How does Jiashan's cloud clinic work?").how_to
     assert figure_wanted("When exactly did Yangzhou start renovating its old neighbourhoods?") == "year"
 
 

@@ -24,6 +24,8 @@ def test_questions_about_some_place_want_an_experience():
     assert not analyse("What is the main focus of the low-carbon section?").wants_experience
     assert not analyse("In section 13, what kind of county bodies should be set up?").wants_experience
     assert analyse("Did loosening residency rules reverse population loss anywhere?").wants_experience
+    assert not analyse("Above what population must a city be to explore differentiated settlement?").wants_experience
+    assert not analyse("What's the population below which cities must drop settlement limits?").wants_experience
 
 
 def test_list_and_count_questions():
@@ -42,6 +44,8 @@ def test_follow_up_borrows_the_earlier_place_and_topic():
     other = analyse("What about Yinchuan?", history)
     assert [r.name for r in other.regions] == ["Yinchuan"]
     assert "public rental housing" in other.text and "Xiangtan" not in other.text
+    front = analyse("what did Yinchuan achieve on that front?", history)  # the earlier topic, the new place
+    assert front.switched and "public rental housing" in front.text and "Xiangtan" not in front.text
 
 
 def test_standalone_question_ignores_history():
@@ -147,3 +151,6 @@ def test_sections_named_by_the_labels_the_translation_prints():
     assert numbered_sections("What's the third section of Part I about?") == (3,)
     assert numbered_sections("the second section in Part III") == (11,)
     assert numbered_sections("the fifth section of Part I") == ()  # Part I has three
+    assert numbered_sections("What's the 3rd section of Part I about?") == (3,)
+    assert numbered_sections("the 2nd point in part 3") == (11,)
+    assert numbered_sections("the 12th section") == (12,) and numbered_sections("the 13th Five-Year Plan") == ()
