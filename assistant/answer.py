@@ -43,6 +43,9 @@ FIGURE_BEFORE, FIGURE_AFTER = 7, 4  # words around a figure that it may count
 SCALE_WORDS = frozenset("hundred thousand million billion more than about".split())  # "0.2 million professionals"
 HEAD_MATCH = 0.4  # a count's noun and the counted word: categories/types 0.43, pilot areas/batches 0.25
 PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "grass-roots", "this" or "across"
+UNITS = frozenset(  # what a count is measured in, not what it counts: "how many tons of carbon emissions"
+    "tons tonnes acres mu hectares square meters metres kilometers kilometres km kilograms yuan kilowatts".split()
+)
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -236,6 +239,8 @@ class Assistant:
         "How much space?"). A change in percentage points answers a percentage
         question only when it asks for a ``change``."""
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
+        measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
+        near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
         for h in hits:
             for figure, rows, head in self._figure_words[h.index]:
                 if items and vectors is not None and head >= 0 and not self._matches(vectors, [head], HEAD_MATCH):
@@ -244,7 +249,7 @@ class Assistant:
                     figure = "percent"  # "By how much did the rate rise?": a change in points answers it
                 if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
-                if vectors is None or self._matches(vectors, rows):
+                if near is None or self._matches(near, rows):
                     return True
         return False
 

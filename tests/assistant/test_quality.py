@@ -228,6 +228,10 @@ def test_a_count_of_something_else_is_no_answer(assistant):
     answer = assistant.ask("How many categories of rural assets can be used as collateral in Chongzhou?")
     assert not answer.abstained and answer.citations[0].passage_id == "s10-02-chongzhou"
     assert not assistant.ask("How much industrial space did Fuyang free up?").abstained
+    # a unit is not what is counted: Fuyang gives tons of coal, no carbon figure
+    assert assistant.ask("How many tons of carbon emissions did Fuyang cut?").abstained
+    coal = assistant.ask("How many tons of coal did Fuyang save?")
+    assert not coal.abstained and "2 million tons" in coal.answer
 
 
 def test_a_list_on_part_of_a_sections_theme_keeps_only_that_part(assistant):
