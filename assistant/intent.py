@@ -92,7 +92,7 @@ _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were r
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
 _MONEY = re.compile(
     r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
-    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit)\b|"
+    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|capital)\b|"
     rf"\b({_MONEY_NOUNS})\b",
     re.I,
 )

@@ -5,6 +5,8 @@ from assistant.intent import figure_noun, figure_wanted, intent_of
 
 def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("How much was lent in total?") == "money"
+    assert figure_wanted("How much social capital did Jiang'an raise?") == "money"
+    assert figure_wanted("How much did Guizhou raise its urbanization rate?") == "percent"
     assert figure_wanted("What was the total budget of the pilots?") == "money"
     assert figure_wanted("What is the consultation rate within the county in Zhucheng?") == "percent"
     assert figure_wanted("By how much will Guizhou raise its urbanization rate?") == "percent"
