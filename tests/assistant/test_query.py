@@ -67,6 +67,7 @@ def test_everyday_words_also_search_the_translations_terms():
     q = analyse("How many subsidised flats did Yinchuan provide?")
     assert q.terms == ("guaranteed", "housing units") and q.text.endswith("guaranteed housing units")
     assert notice_terms("What did Xiangtan do?") == ()
+    assert notice_terms("How did Zhucheng lure businesses?") == ("attract", "enterprises, companies")
     assert analyse("What is the population of Xiangtan?").wants_count
 
 
