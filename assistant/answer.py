@@ -46,6 +46,11 @@ PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "gras
 UNITS = frozenset(  # what a count is measured in, not what it counts: "how many tons of carbon emissions"
     "tons tonnes acres mu hectares square meters metres kilometers kilometres km kilograms yuan kilowatts".split()
 )
+CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "15 districts ... integrated into four"
+    r"\bfrom\s+[^.;]{0,20}\d[^.;]{0,30}\bto\b|\binto\s+(about\s+)?(\d|two|three|four|five|six|seven|eight|nine|ten)\b|"
+    r"\b(up|down|increased|decreased|reduced|rose|fell) from\b|\bcompared (with|to)\b|\bfrom net \w+ to\b",
+    re.IGNORECASE,
+)
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -186,9 +191,7 @@ class Assistant:
                 region_best is not None and region_best < get_settings().region_threshold)) else None,
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
-            figure_missing=bool(query.figure) and not self._figure_support(
-                query.counted, (region_hits or hits)[: LIST_POOL if query.wants_list else COVERAGE_POOL],
-                query.figure or "count", query.asks_change, query.counts_items),
+            figure_missing=bool(query.figure or query.before) and self._figure_missing(query, region_hits or hits),
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
             names_section=bool(query.numbered),
             spelled_out=len(topic) >= 2 and any(topic_stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
@@ -201,6 +204,16 @@ class Assistant:
             topic_best=self._topic_best(query.text)
             if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
+
+    def _figure_missing(self, query: Query, hits: list[Hit]) -> bool:
+        """No passage gives the figure asked for; or, for a value before some
+        change ("What was the rate before the pilot started?"), none states a
+        change (the notice gives results, rarely where a place started from)."""
+        pool = hits[: LIST_POOL if query.wants_list else COVERAGE_POOL]
+        if query.before and not any(CHANGE_STATED.search(self.passages[h.index].text) for h in pool):
+            return True
+        return bool(query.figure) and not self._figure_support(query.counted, pool, query.figure or "count", query.asks_change,
+                                        query.counts_items)
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or

@@ -64,6 +64,14 @@ _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
 )
+_BEFORE = re.compile(  # a value before some change: "What was the rate before the pilot started?"
+    r"\b(before|prior to)\s+(the\s+|its\s+|their\s+)?(pilot|pilots|reform|merger|change|policy|quota|"
+    r"restrictions?|program(me)?|project|it|they|that|this)\b|"
+    r"\b(before|prior to)\b[^?]{0,40}\b(started|began|begun|cancell?ed|scrapped|dropped|abolished|removed|"
+    r"lifted|merged|reformed|changed)\b",
+    re.IGNORECASE,
+)
+_WHAT_WAS = re.compile(r"^\s*what (was|were)\b", re.IGNORECASE)  # a state before: "What was X before the reform?"
 _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Should I buy ...?", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
@@ -123,15 +131,17 @@ class Intent:
     wants_section: bool = False  # under which section something falls
     person: bool = False  # an office holder or a deed's doer ("Who won ...?")
     live: bool = False  # today's data ("today's exchange rate", "the current mayor")
+    before: bool = False  # a value or state before some change ("What was the rate before the pilot started?")
     how_to: bool = False  # instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
 
 
 def intent_of(question: str) -> Intent:
     """The answer ``question`` asks for, from its wording."""
     question = _RELATIVE.sub(r"\1 that", question)  # "the size below which cities ...": no "which cities?"
+    figure = figure_wanted(question)
     return Intent(
         wants_list=bool(_LIST.search(question)),
-        figure=figure_wanted(question),
+        figure=figure,
         asks_change=bool(_CHANGE.search(question)),
         wants_place=bool(_WHERE.search(question)),
         about_a_place=bool(_ABOUT_A_PLACE.search(question)),
@@ -139,6 +149,7 @@ def intent_of(question: str) -> Intent:
         wants_section=bool(_WHICH_SECTION.search(question)),
         person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
         live=bool(_LIVE.search(question)),
+        before=bool(_BEFORE.search(question) and (figure or _WHAT_WAS.search(question))),
         how_to=bool(_HOW_TO.search(question)),
     )
 

@@ -107,3 +107,11 @@ def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
 ])
 def test_personal_advice_is_a_how_to(question):
     assert intent_of(question).how_to
+
+
+def test_a_value_before_some_change():
+    assert intent_of("What was Zhucheng's in-county consultation rate before the pilot started?").before
+    assert intent_of("What was the educational threshold in Guangzhou before the reform?").before
+    assert intent_of("How many quota places did Nanjing have before it scrapped the quota?").before
+    assert not intent_of("Did Jintang lay its storm pipes before they were really needed?").before  # no value
+    assert not intent_of("How many people did Yanqing train for the Winter Olympics?").before

@@ -234,6 +234,14 @@ def test_a_count_of_something_else_is_no_answer(assistant):
     assert not coal.abstained and "2 million tons" in coal.answer
 
 
+
+def test_a_value_before_the_change_needs_a_passage_that_gives_one(assistant):
+    """The notice gives results ("reaching 98 percent"), rarely the starting point."""
+    assert assistant.ask("What was Zhucheng's in-county consultation rate before the pilot started?").abstained
+    merged = assistant.ask("How many were there before the merger?", history=["What administrative changes did Yichun make?"])
+    assert not merged.abstained and "15 municipal districts" in merged.answer  # "15 ... integrated into four"
+
+
 def test_a_list_on_part_of_a_sections_theme_keeps_only_that_part(assistant):
     """Elderly care is one topic of section 2 (with schools, hospitals and
     housing): its list is Lulong's and Shanghang's senior care, not all of section 2;
