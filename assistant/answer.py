@@ -192,7 +192,8 @@ class Assistant:
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
             figure_missing=bool(query.figure or query.before) and self._figure_missing(query, region_hits or hits),
-            region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named),
+            region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named)
+            or query.unlisted_batch,
             names_section=bool(query.numbered),
             spelled_out=len(topic) >= 2 and any(topic_stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
             person=query.person,

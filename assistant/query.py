@@ -106,6 +106,26 @@ def unnamed_capital(text: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+_BATCH = re.compile(r"\b(first|second|third|fourth|fifth|sixth|next|upcoming|1st|2nd|3rd|4th|5th|6th) (batch|round)\b",
+                    re.IGNORECASE)
+_BATCH_PLACES = re.compile(r"\b(cities|places|pilots|pilot areas|areas|localities|counties|regions|members|who|where)\b",
+                           re.IGNORECASE)
+
+
+def unlisted_batch(text: str) -> bool:
+    """Does the question ask about a batch of pilots the notice does not list?
+    The notice is the third batch's: it names no fourth ("When will the fourth
+    batch be announced?"), and only the notices that published the first two
+    batches' experience, not their places ("Which cities were in the first batch?")."""
+    for m in _BATCH.finditer(text):
+        word = m.group(1).lower()
+        if word in ("fourth", "fifth", "sixth", "next", "upcoming", "4th", "5th", "6th"):
+            return True
+        if word in ("first", "second", "1st", "2nd") and _BATCH_PLACES.search(text):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
     terms = {k.lower(): v for k, v in json.loads(data_bytes("glossary.json"))["terms"].items()}
@@ -200,6 +220,7 @@ class Query:
     wants_else: bool = False  # "what else": the earlier answer's passage goes last
     demoted: str | None = None  # that passage's id, once the assistant knows it
     absent_capital: str | None = None  # "the capital of Heilongjiang": a city the notice never names
+    unlisted_batch: bool = False  # "the fourth batch", "the first batch's cities": not in the notice
     person: bool = False  # asks who holds an office or did a deed ("Who won ...?"): the notice names no one
     how_to: bool = False  # asks for instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
     live: bool = False  # asks for today's data ("today's exchange rate", "the current mayor")
@@ -340,6 +361,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         excluded=excluded,
         wants_else=bool(previous and _ELSE.search(question)),
         absent_capital=unnamed_capital(question, gaz),
+        unlisted_batch=unlisted_batch(question),
         person=intent.person,
         live=intent.live,
         before=intent.before,

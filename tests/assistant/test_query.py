@@ -1,4 +1,4 @@
-from assistant.query import analyse, counted_words, notice_terms, sections_in
+from assistant.query import analyse, counted_words, notice_terms, sections_in, unlisted_batch
 
 
 def test_regions_aliases_chinese_and_provinces_are_recognised():
@@ -155,3 +155,10 @@ def test_sections_named_by_the_labels_the_translation_prints():
     assert numbered_sections("What's the 3rd section of Part I about?") == (3,)
     assert numbered_sections("the 2nd point in part 3") == (11,)
     assert numbered_sections("the 12th section") == (12,) and numbered_sections("the 13th Five-Year Plan") == ()
+
+
+def test_batches_the_notice_does_not_list():
+    assert unlisted_batch("When will the fourth batch of pilots be announced?")
+    assert unlisted_batch("Which cities were in the first batch of new urbanization pilots?")
+    assert not unlisted_batch("When was the experience of the first batch published?")  # 2018: the front matter
+    assert not unlisted_batch("Which places are in the third batch?")
