@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.abstain import WORD_MATCH, Evidence, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from assistant.query import Query, analyse, notice_terms
+from assistant.query import ANYONE, PEOPLE, Query, analyse, notice_terms
 from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
@@ -51,6 +51,8 @@ CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "1
     r"\b(up|down|increased|decreased|reduced|rose|fell) from\b|\bcompared (with|to)\b|\bfrom net \w+ to\b",
     re.IGNORECASE,
 )
+PEOPLE_AFTER = 4  # tokens after a count within which a word for people shows it counts people: "0.6 million people",
+# "1.82 million poor rural population", "30,000 graduates"
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -213,8 +215,8 @@ class Assistant:
         pool = hits[: LIST_POOL if query.wants_list else COVERAGE_POOL]
         if query.before and not any(CHANGE_STATED.search(self.passages[h.index].text) for h in pool):
             return True
-        return bool(query.figure) and not self._figure_support(query.counted, pool, query.figure or "count", query.asks_change,
-                                        query.counts_items)
+        return bool(query.figure) and not self._figure_support(
+            query.counted, pool, query.figure or "count", query.asks_change, query.counts_items)
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
@@ -228,7 +230,7 @@ class Assistant:
         windows = []
         for i, tok in enumerate(tokens):
             if YEAR.fullmatch(tok) or tok in DATE_WORDS:
-                windows.append(("year", np.zeros(0, dtype=np.int64), -1))
+                windows.append(("year", np.zeros(0, dtype=np.int64), -1, False))
                 continue
             if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
                 continue
@@ -239,7 +241,9 @@ class Assistant:
             rows = sorted({self._word_row[w] for w in near if w in self._word_row})
             noun = next((w for w in after if w not in SCALE_WORDS), "")
             head = self._word_row.get(noun, -1) if PLURAL_NOUN.fullmatch(noun) else -1
-            windows.append((kind, np.array(rows, dtype=np.int64), head))
+            people = bool(PEOPLE.union(["graduates"]) & set(tokens[i + 1 : i + 1 + PEOPLE_AFTER])) or (
+                "population" in tokens[max(0, i - 4) : i])
+            windows.append((kind, np.array(rows, dtype=np.int64), head, people))
         return windows
 
     def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False,
@@ -255,8 +259,11 @@ class Assistant:
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
+        people = items and bool(ANYONE.union(["population"]) & set(counted))  # "How many people settled ...?"
         for h in hits:
-            for figure, rows, head in self._figure_words[h.index]:
+            for figure, rows, head, of_people in self._figure_words[h.index]:
+                if people and not of_people:
+                    continue  # "six municipal districts" counts no people
                 if items and vectors is not None and head >= 0 and not self._matches(vectors, [head], HEAD_MATCH):
                     continue  # "three batches" counts batches, not the pilot areas asked for
                 if kind == "percent" and figure == "points" and change:

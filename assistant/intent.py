@@ -105,6 +105,10 @@ _MONEY = re.compile(
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_WHO_OR_WHERE = re.compile(  # asks for a place or a doer, before any "how many": "Which districts saw ...?"
+    r"\b(where|who|which (places?|cit(y|ies)|count(y|ies)|districts?|regions?|provinces?|pilots?|localit(y|ies)))\b",
+    re.IGNORECASE,
+)
 _ABOUT_A_PLACE = re.compile(  # not after a modal: "what must a city do" asks a rule
     r"(?<!must )(?<!should )(?<!would )(?<!could )(?<!can )(?<!may )"
     r"\b(one|a|an|any|which|what|some|another|certain|particular)\s+(\w+\s+){0,2}?"
@@ -162,8 +166,8 @@ def figure_wanted(question: str) -> str | None:
     if _YEAR.search(question):
         return "year"
     count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
-    place = _WHERE.search(question)
-    if not count or (place and place.start() < count.start()):  # "Which city lifted the cap on how many ...?"
+    place = _WHO_OR_WHERE.search(question)
+    if not count or (place and place.start() <= count.start()):  # "Which city lifted the cap on how many ...?"
         return None
     if (governed := _GOVERNED.search(question)) and not _COUNT.search(question, governed.end()):
         return None  # "cap how many" asks about the cap, unless another "how many" follows

@@ -13,6 +13,8 @@ def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("How many rental units did Xiangtan mobilize?") == "count"
     assert figure_wanted("What did Xiangtan do?") is None
     assert figure_wanted("Which city lifted the cap on how many people may settle each year?") is None
+    assert figure_wanted("Which districts saw their urban population go from net outflow to net inflow?") is None
+    assert figure_wanted("Who got rid of the annual quota on how many people can settle?") is None
     assert figure_wanted("In what year did Longgang become a county-level city?") == "year"
     assert figure_wanted("When was Longgang City set up?") == "year"
     assert figure_wanted("When old estates were retrofitted, who paid?") is None

@@ -235,6 +235,16 @@ def test_a_count_of_something_else_is_no_answer(assistant):
 
 
 
+def test_a_count_of_people_needs_a_figure_of_people(assistant):
+    """Nanjing's "six municipal districts" is no count of people settled."""
+    assert assistant.ask("How many people settled in Nanjing after the quota was scrapped?").abstained
+    assert assistant.ask("What is Yichun's urban population after the districts were merged?").abstained
+    trained = assistant.ask("How many people did Yanqing train?")
+    assert not trained.abstained and "12,000 people" in trained.answer
+    graduates = assistant.ask("How many people graduate from Qingzhen's vocational education city each year?")
+    assert not graduates.abstained and "30,000 graduates" in graduates.answer
+
+
 def test_a_value_before_the_change_needs_a_passage_that_gives_one(assistant):
     """The notice gives results ("reaching 98 percent"), rarely the starting point."""
     assert assistant.ask("What was Zhucheng's in-county consultation rate before the pilot started?").abstained
