@@ -264,7 +264,7 @@ def test_a_list_on_part_of_a_sections_theme_keeps_only_that_part(assistant):
 
 
 def test_words_the_notice_lacks_are_also_searched_as_its_closest_words(assistant):
-    query = assistant._analyse("Which city scrapped its yearly quota for firms?", None)
+    query = assistant._analyse("Which city scrapped its yearly quota for corporations?", None)
     assistant._encode([query])
     assert {"annual", "companies"} <= set(assistant._synonyms(query).split())
     answer = assistant.ask("Has any place started making rural households pay for the trash they throw away?")
