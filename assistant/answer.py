@@ -66,6 +66,9 @@ RANK_PENALTY = 0.2  # per rank, when choosing the answer sentence among citation
 # 0.2-1.0 0.969)
 
 
+_SOMETHING_ELSE = re.compile(r"\b(else|another|other)\b", re.IGNORECASE)  # not the passage already given
+
+
 class Assistant:
     def __init__(self, bundle: IndexBundle):
         self.bundle = bundle
@@ -169,7 +172,8 @@ class Assistant:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
                     query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.spelled)
-            if query.wants_else and hits:
+            if query.wants_else and hits and (_SOMETHING_ELSE.search(query.asked) or not topic_words(query.asked)):
+                # "What else did they do?": not the passage given; "Did they also free up parking?" may be in it
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 

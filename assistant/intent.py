@@ -94,7 +94,8 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were retrofitted, ...?" does not
-    r"\b(in )?(what|which) year\b|^\s*when (\w+ly )?(was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b",
+    r"\b(in )?(what|which) year\b|^\s*when (\w+ly )?(was|were|did|does|do|is|will|has|had|can)\b|\bsince when\b|\bwhat date\b|"
+    r"\bdeadlines? (for|to|by)\b|\bwhat(?:'s| is| was) the deadline\b|\bby when\b",  # not Changyang's "deadline start-up"
     re.I,
 )
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)

@@ -17,6 +17,8 @@ def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("Who got rid of the annual quota on how many people can settle?") is None
     assert figure_wanted("In what year did Longgang become a county-level city?") == "year"
     assert figure_wanted("When was Longgang City set up?") == "year"
+    assert figure_wanted("What's the deadline for cities to finish the household registration reform?") == "year"
+    assert figure_wanted("What does Changyang's deadline start-up involve?") is None  # the notice's term
     assert figure_wanted("When old estates were retrofitted, who paid?") is None
 
 

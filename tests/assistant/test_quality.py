@@ -70,6 +70,10 @@ def test_what_else_moves_on_from_the_earlier_answer(assistant):
     history = ["How many public rental housing units did Xiangtan mobilize?"]
     answer = assistant.ask("What else did it do?", history=history)
     assert answer.citations[0].passage_id == "s12-02-xiangtan"
+    # "also" with a topic of its own may be answered by the passage already given
+    also = assistant.ask("did they also free up any parking at government institutions?",
+                         history=["Which city in Henan built a smart parking platform?"])
+    assert also.citations[0].passage_id == "s07-04-xinmi"
 
 
 def test_other_places_in_that_section(assistant, passages):
@@ -283,6 +287,8 @@ def test_a_bare_section_number_is_answered_by_its_lead_in(assistant):
     answer = assistant.ask("What does section 5 cover?")
     assert answer.citations[0].passage_id == "s05-lead"
     assert "resilience" in answer.answer
+    last = assistant.ask("What does the very last numbered section (13) deal with?")  # "very" is no topic
+    assert last.citations[0].passage_id == "s13-lead"
 
 
 def test_places_typed_without_their_apostrophe(assistant):
