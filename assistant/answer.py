@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.abstain import WORD_MATCH, Evidence, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from assistant.query import ANYONE, PEOPLE, Query, analyse, notice_terms
+from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, notice_terms
 from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
@@ -43,9 +43,6 @@ FIGURE_BEFORE, FIGURE_AFTER = 7, 4  # words around a figure that it may count
 SCALE_WORDS = frozenset("hundred thousand million billion more than about".split())  # "0.2 million professionals"
 HEAD_MATCH = 0.4  # a count's noun and the counted word: categories/types 0.43, pilot areas/batches 0.25
 PLURAL_NOUN = re.compile(r"[a-z]{3,}[^s]s")  # "batches", "districts"; not "grass-roots", "this" or "across"
-UNITS = frozenset(  # what a count is measured in, not what it counts: "how many tons of carbon emissions"
-    "tons tonnes acres mu hectares square meters metres kilometers kilometres km kilograms yuan kilowatts".split()
-)
 CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "15 districts ... integrated into four"
     r"\bfrom\s+[^.;]{0,20}\d[^.;]{0,30}\bto\b|\binto\s+(about\s+)?(\d|two|three|four|five|six|seven|eight|nine|ten)\b|"
     r"\b(up|down|increased|decreased|reduced|rose|fell) from\b|\bcompared (with|to)\b|\bfrom net \w+ to\b",

@@ -21,7 +21,7 @@ _LIST = re.compile(
     rf"\b(what|how) (did|have|has) (the )?{_PLURAL_PLACES}\b|\bwhat (did|has|have) .{{1,60}}? (do|done)\b|"
     r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
     r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
-    r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|"
+    r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|\ball of them\b|"
     r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
     r"\b(given|cited|listed|mentioned) as examples\b|"
     r"\b(which|what) ([\w-]+ ){0,3}(measures|steps|initiatives|actions|approaches|methods) (are|were) "
@@ -41,7 +41,7 @@ _GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?":
     r"control|controls|controlled|regulate|regulates|regulated|decide|decides|decided)(\s+on)?\s+how (many|much)\b",
     re.I,
 )
-_MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding"
+_MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding|fees?|rent"
 _PREPOSITIONS = "for|of|in|on|to|with|by|from|about|under|into|at"  # "what system for investment": no figure noun
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
     rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+(?!(?:{_PREPOSITIONS})\s)[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
@@ -74,7 +74,7 @@ _BEFORE = re.compile(  # a value before some change: "What was the rate before t
 _WHAT_WAS = re.compile(r"^\s*what (was|were)\b", re.IGNORECASE)  # a state before: "What was X before the reform?"
 _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Should I buy ...?", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
-    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose)\b|"
+    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose|translate)\b|"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
     r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"
     r"\b(worth|good time to) (it|visiting|buying|a visit)\b|"
@@ -84,6 +84,7 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
     r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
     r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b|"
+    r"\bthe (heading|title) of the (section|part)\b|"  # "What's the heading of the section on smart cities?"
     r"\bwhere (does|do|did) (the )?(notice|document|text) (talk|discuss|mention|cover|deal|say|address)\w*\b",
     re.IGNORECASE,
 )

@@ -6,6 +6,8 @@ from assistant.intent import figure_noun, figure_wanted, intent_of
 def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("How much was lent in total?") == "money"
     assert figure_wanted("How much social capital did Jiang'an raise?") == "money"
+    assert figure_wanted("What is the average monthly rent for Suizhou's public rental housing?") == "money"
+    assert figure_wanted("What's the monthly fee per household under Xiangtan's waste payment system?") == "money"
     assert figure_wanted("How much did Guizhou raise its urbanization rate?") == "percent"
     assert figure_wanted("What was the total budget of the pilots?") == "money"
     assert figure_wanted("What is the consultation rate within the county in Zhucheng?") == "percent"
@@ -26,6 +28,7 @@ def test_list_and_section_cues():
     assert intent_of("How much did each place lend?").wants_list
     assert intent_of("Give me all the percentage rates in section 12.").wants_list
     assert intent_of("In which section would I find the smart parking examples?").wants_section
+    assert intent_of("What's the heading of the section on smart cities?").wants_section
     assert intent_of("By how much did the rate rise?").asks_change
     assert not intent_of("What is Guizhou's urbanization rate?").asks_change
 
@@ -49,6 +52,7 @@ def test_what_the_notice_cannot_give():
     "how much was lent in each of the rural asset mortgage financing examples?",
     "What green building measures are given as examples under the low-carbon transformation?",
     "Which green building measures are mentioned under low-carbon transformation?",
+    "what were the flood control measures in the resilience part? all of them pls",
     "What percentage rates are reported for extending urban public facilities to the countryside?",
     "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
 ])
@@ -99,6 +103,7 @@ def test_explain_how_is_a_how_to_and_when_exactly_asks_a_year():
     assert intent_of("Can you explain how a PCR test actually detects a virus?").how_to
     assert not intent_of("Can you explain what Xiangtan did about waste?").how_to
     assert intent_of("How does a PCR test actually work?").how_to  # how things work in general
+    assert intent_of("translate 'good morning' into Chinese please").how_to
     assert not intent_of("How does Jiashan's cloud clinic work?").how_to
     assert figure_wanted("When exactly did Yangzhou start renovating its old neighbourhoods?") == "year"
 

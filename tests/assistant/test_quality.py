@@ -234,6 +234,7 @@ def test_a_count_of_something_else_is_no_answer(assistant):
     assert not assistant.ask("How much industrial space did Fuyang free up?").abstained
     # a unit is not what is counted: Fuyang gives tons of coal, no carbon figure
     assert assistant.ask("How many tons of carbon emissions did Fuyang cut?").abstained
+    assert assistant.ask("By how many tons did Fuyang cut its carbon emissions?").abstained
     coal = assistant.ask("How many tons of coal did Fuyang save?")
     assert not coal.abstained and "2 million tons" in coal.answer
 
@@ -289,6 +290,8 @@ def test_a_bare_section_number_is_answered_by_its_lead_in(assistant):
     assert "resilience" in answer.answer
     last = assistant.ask("What does the very last numbered section (13) deal with?")  # "very" is no topic
     assert last.citations[0].passage_id == "s13-lead"
+    mainly = assistant.ask("What is section 13 of the notice mainly about?")
+    assert mainly.citations[0].passage_id == "s13-lead"
 
 
 def test_places_typed_without_their_apostrophe(assistant):

@@ -103,6 +103,8 @@ def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
         "subsidised", "flats", "guaranteed", "housing", "units")
     assert counted_words("How much land did Tongnan revitalise?") == ("land", "revitalise")
     assert counted_words("How many were there before the merger?") == ()  # names nothing: any count
+    assert counted_words("By how many tons did Fuyang cut its carbon emissions?") == (
+        "tons", "cut", "its", "carbon", "emissions")  # tons of what: the question's other words
     assert "talent" in counted_words("How many people did it attract?")  # the notice counts "talent"
     assert counted_words("How many volunteers were involved in Miyun?") == ("volunteers",)  # only volunteers
     assert counted_words("What's Yichun's population now that its districts were merged?") == ("population",)
