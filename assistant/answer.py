@@ -260,7 +260,7 @@ class Assistant:
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
-        people = items and bool(ANYONE.union(["population"]) & set(counted))  # "How many people settled ...?"
+        people = items and bool((ANYONE | PEOPLE) & set(counted))  # "How many people settled ...?", "... doctors"
         for h in hits:
             for figure, rows, head, of_people in self._figure_words[h.index]:
                 if people and not of_people:

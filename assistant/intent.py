@@ -60,7 +60,8 @@ _WHO_DID = re.compile(
     re.I,
 )
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
-    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest)\b|"
+    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest|yesterday)\b|"
+    r"\b(last|this|next) (year|month)(?!'s)\b|"  # relative to the asker's day: "China's GDP growth last year"
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
 )

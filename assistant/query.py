@@ -53,6 +53,7 @@ _OTHER = re.compile(
     re.IGNORECASE,
 )
 _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
+_WHICH_ONE = re.compile(r"\bwhich (one|place|city|county|district|pilot)\b|\bwho\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(and|what about|how about|and what about)\b", re.IGNORECASE)  # the last turn goes on
 _ELLIPTIC = re.compile(
@@ -334,6 +335,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
                 last = f"{' '.join(borrowed)} {last}"
         if regions and not own and topic_words(question) and not continued and not _CONTINUES.search(question):
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
+        elif not regions and _WHICH_ONE.search(question) and len(topic_words(question)) >= 2:
+            pass  # "And which one got rural garbage collection up to 95%?": the same kind of question, its own topic
         elif not sections or not own:
             text = f"{gaz.without_names(last) if own else last} {question}"  # "What about Yinchuan?": not the earlier place
             switched = bool(own)

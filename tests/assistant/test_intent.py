@@ -118,6 +118,11 @@ def test_personal_advice_is_a_how_to(question):
     assert intent_of(question).how_to
 
 
+def test_a_time_relative_to_the_asker_is_live_data():
+    assert intent_of("What was China's GDP growth rate last year?").live
+    assert not intent_of("What did last year's notice say?").live
+
+
 def test_a_value_before_some_change():
     assert intent_of("What was Zhucheng's in-county consultation rate before the pilot started?").before
     assert intent_of("What was the educational threshold in Guangzhou before the reform?").before

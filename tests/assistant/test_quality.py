@@ -246,6 +246,7 @@ def test_a_count_of_people_needs_a_figure_of_people(assistant):
     assert assistant.ask("What is Yichun's urban population after the districts were merged?").abstained
     trained = assistant.ask("How many people did Yanqing train?")
     assert not trained.abstained and "12,000 people" in trained.answer
+    assert assistant.ask("How many doctors were sent down to Dengfeng's county medical sub-centers?").abstained
     graduates = assistant.ask("How many people graduate from Qingzhen's vocational education city each year?")
     assert not graduates.abstained and "30,000 graduates" in graduates.answer
 

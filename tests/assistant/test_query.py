@@ -44,6 +44,9 @@ def test_follow_up_borrows_the_earlier_place_and_topic():
     other = analyse("What about Yinchuan?", history)
     assert [r.name for r in other.regions] == ["Yinchuan"]
     assert "public rental housing" in other.text and "Xiangtan" not in other.text
+    which = analyse("and which one got rural garbage collection up to 95%?",
+                    ["Which place reached 100% centralized rural water supply?"])
+    assert "water" not in which.text  # the same kind of question with its own topic
     front = analyse("what did Yinchuan achieve on that front?", history)  # the earlier topic, the new place
     assert front.switched and "public rental housing" in front.text and "Xiangtan" not in front.text
 
