@@ -96,8 +96,10 @@ _GENERIC = frozenset(
     districts area areas locality localities province provinces mention mentioned named notice say says
     said experience experiences practice practices example examples exploration explore explored about
     in of the a an and or to for from on there their its it they them this that many much has have
-    according kind kinds type types sort way ways thing things one ones like what's whats they're they've it's that's there's without after before
-    actually really very quite pretty specifically precisely basically briefly simply mainly mostly chiefly primarily largely also just please you your i i'm me want wants got get gets put run runs cited called
+    according kind kinds type types sort way ways thing things one ones like what's whats they're they've it's
+    that's there's without after before actually really very quite pretty specifically precisely basically
+    briefly simply mainly mostly chiefly primarily largely also just please you your i i'm me want wants got
+    get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
     last first second third fourth fifth sixth seventh eighth ninth tenth number numbered summarize summarise summary focus focuses focused
     some such into onto over under between through during with within out up down off then than still now

@@ -50,6 +50,7 @@ CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "1
 )
 PEOPLE_AFTER = 4  # tokens after a count within which a word for people shows it counts people: "0.6 million people",
 # "1.82 million poor rural population", "30,000 graduates"
+PEOPLE_COUNTED = PEOPLE | {"graduates"}
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -219,14 +220,15 @@ class Assistant:
         return bool(query.figure) and not self._figure_support(
             query.counted, pool, query.figure or "count", query.asks_change, query.counts_items)
 
-    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int]]:
+    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int, bool]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
-        "count"), the word rows near it (the words it can be a figure of), and
-        the row of the plural noun right after a count, which is what it counts
-        (-1 if none). Ordinals and names such as "5G" are no figures. Example:
-        "... mobilized about 29,000 public rental housing units" -> [("count",
-        rows of mobilized, public, rental, housing, units, -1)]; "three
-        batches of ... pilot projects" -> [("count", ..., row of batches)]."""
+        "count"), the word rows near it (the words it can be a figure of), the
+        row of the plural noun right after a count, which is what it counts
+        (-1 if none), and whether it counts people. Ordinals and names such as
+        "5G" are no figures. Example: "... mobilized about 29,000 public rental
+        housing units" -> [("count", rows of mobilized, public, rental, housing,
+        units, -1, False)]; "three batches of ... pilot projects" -> [("count",
+        ..., row of batches, False)]; "about 12,000 people" -> [(..., True)]."""
         tokens = [t.rstrip(",.") for t in FIGURE_TOKEN.findall(text.lower())]  # "since 2014." is a year
         windows = []
         for i, tok in enumerate(tokens):
@@ -242,8 +244,8 @@ class Assistant:
             rows = sorted({self._word_row[w] for w in near if w in self._word_row})
             noun = next((w for w in after if w not in SCALE_WORDS), "")
             head = self._word_row.get(noun, -1) if PLURAL_NOUN.fullmatch(noun) else -1
-            people = bool(PEOPLE.union(["graduates"]) & set(tokens[i + 1 : i + 1 + PEOPLE_AFTER])) or (
-                "population" in tokens[max(0, i - 4) : i])
+            people = bool(PEOPLE_COUNTED & set(tokens[i + 1 : i + 1 + PEOPLE_AFTER])) or (
+                "population" in tokens[max(0, i - 4) : i])  # "a resident population of more than 3 million"
             windows.append((kind, np.array(rows, dtype=np.int64), head, people))
         return windows
 
