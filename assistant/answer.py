@@ -170,8 +170,7 @@ class Assistant:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
                     query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.spelled)
-            if query.wants_else and hits and (_SOMETHING_ELSE.search(query.asked) or not topic_words(query.asked)):
-                # "What else did they do?": not the passage given; "Did they also free up parking?" may be in it
+            if query.wants_else and hits and not self._carries_topic(hits[0], query):
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 
@@ -209,6 +208,16 @@ class Assistant:
             topic_best=self._topic_best(query.text)
             if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
+
+    def _carries_topic(self, given: Hit, query: Query) -> bool:
+        """Does the passage already given carry the topic of an "also" follow-up?
+        "Did they also free up parking at government institutions?" after Xinmi's
+        smart parking: yes, it stays; "Anything on the farming side too?" after
+        Tongnan's land: no, it goes last; "What else ...?" always moves on."""
+        topic = {stem(w) for w in topic_words(query.asked) if w not in ("too", "well", "more")}  # "as well"
+        if _SOMETHING_ELSE.search(query.asked) or not topic:
+            return False
+        return len(topic & self._passage_stems[given.index]) >= len(topic) / 2
 
     def _figure_missing(self, query: Query, hits: list[Hit]) -> bool:
         """No passage gives the figure asked for; or, for a value before some

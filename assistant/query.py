@@ -54,6 +54,7 @@ _OTHER = re.compile(
 )
 _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
 _WHICH_ONE = re.compile(r"\bwhich (one|place|city|county|district|pilot)\b|\bwho\b", re.IGNORECASE)
+_NEW_ACT = re.compile(r"\b(what|how) (did|does|has|have) (it|they) (do|done|did)\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(and|what about|how about|and what about)\b", re.IGNORECASE)  # the last turn goes on
 _ELLIPTIC = re.compile(
@@ -333,7 +334,8 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
             borrowed = tuple(r.name for r in regions)
             if placed is not last:
                 last = f"{' '.join(borrowed)} {last}"
-        if regions and not own and topic_words(question) and not continued and not _CONTINUES.search(question):
+        goes_on = _CONTINUES.search(question) and not _NEW_ACT.search(question)  # "And what did it do on buildings?"
+        if regions and not own and topic_words(question) and not continued and not goes_on:
             text = " ".join([question, *borrowed])  # "Anything done there for businesses?": a new topic
         elif not regions and _WHICH_ONE.search(question) and len(topic_words(question)) >= 2:
             pass  # "And which one got rural garbage collection up to 95%?": the same kind of question, its own topic

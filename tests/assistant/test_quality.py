@@ -74,6 +74,9 @@ def test_what_else_moves_on_from_the_earlier_answer(assistant):
     also = assistant.ask("did they also free up any parking at government institutions?",
                          history=["Which city in Henan built a smart parking platform?"])
     assert also.citations[0].passage_id == "s07-04-xinmi"
+    farming = assistant.ask("did they do anything on the farming side too?",
+                            history=["What did Chongqing's Tongnan District do with fragmented land?"])
+    assert farming.citations[0].passage_id == "s11-01-tongnan-district"  # the land passage lacks farming: it moves on
 
 
 def test_other_places_in_that_section(assistant, passages):

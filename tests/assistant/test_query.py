@@ -91,6 +91,8 @@ def test_questions_about_a_sections_thrust_want_its_lead_in():
 def test_a_follow_up_with_its_own_topic_keeps_only_the_earlier_place():
     q = analyse("Anything done there for businesses?", ["What did Zhucheng do on healthcare?"])
     assert q.borrowed == ("Zhucheng",) and "healthcare" not in q.text
+    act = analyse("and what did it do on buildings?", ["What did Lulong do for elderly care?"])
+    assert act.borrowed == ("Lulong",) and "elderly" not in act.text
     also = analyse("Did they do anything about rural rubbish too?", ["How much rental housing did Xiangtan mobilize?"])
     assert also.wants_else and "Xiangtan" in also.text
 
