@@ -50,7 +50,8 @@ CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "1
 )
 PEOPLE_AFTER = 4  # tokens after a count within which a word for people shows it counts people: "0.6 million people",
 # "1.82 million poor rural population", "30,000 graduates"
-PEOPLE_COUNTED = PEOPLE | {"graduates"}
+PEOPLE_COUNTED = PEOPLE | {"graduates"}  # words after a figure that make it a count of people
+PEOPLE_ASKED = ANYONE | PEOPLE  # words of a question that ask a count of people
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -84,6 +85,7 @@ class Assistant:
         self._synonym_of: dict[str, str] = {}  # such a word -> the notice's closest word ("" if none is close)
         self._foreign: dict[str, tuple[str, ...]] = {}  # question text -> its words the notice lacks
         self._figure_words = [self._figure_windows(p.norm_text) for p in self.passages]
+        self._states_change = [bool(CHANGE_STATED.search(p.text)) for p in self.passages]
         self._passage_words = [
             np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
             for p in self.passages
@@ -224,7 +226,7 @@ class Assistant:
         change ("What was the rate before the pilot started?"), none states a
         change (the notice gives results, rarely where a place started from)."""
         pool = hits[: LIST_POOL if query.wants_list else COVERAGE_POOL]
-        if query.before and not any(CHANGE_STATED.search(self.passages[h.index].text) for h in pool):
+        if query.before and not any(self._states_change[h.index] for h in pool):
             return True
         return bool(query.figure) and not self._figure_support(
             query.counted, pool, query.figure or "count", query.asks_change, query.counts_items)
@@ -271,7 +273,7 @@ class Assistant:
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
-        people = items and bool((ANYONE | PEOPLE) & set(counted))  # "How many people settled ...?", "... doctors"
+        people = items and bool(PEOPLE_ASKED & set(counted))  # "How many people settled ...?", "... doctors"
         for h in hits:
             for figure, rows, head, of_people in self._figure_words[h.index]:
                 if people and not of_people:
