@@ -362,6 +362,8 @@ def test_a_short_question_whose_words_one_passage_carries_is_answered(assistant)
     ("Which city makes rural households pay a fee for having their rubbish taken away?", "s12-02-xiangtan"),
     ("Did loosening hukou rules actually reverse population loss anywhere?", "s01-02-yongchuan-district"),
     ("Does Nanjing still cap how many newcomers can register each year?", "s01-03-nanjing"),
+    ("How is Xinmi making it less of a headache to find somewhere to leave your car?", "s07-04-xinmi"),
+    ("What did Tongnan turn its leftover odd-shaped scraps of ground into?", "s04-04-tongnan-district"),
 ])
 def test_everyday_words_reach_the_translations_terms(assistant, question, passage):
     assert assistant.ask(question).citations[0].passage_id == passage
