@@ -472,9 +472,8 @@ class Assistant:
     def _list_scope(self, query: Query, hits: list[Hit]) -> Query:
         """A list's sections: those named by number, and a topic's section only
         when one of the ``SCOPE_CHECK`` best-ranked passages of any section is
-        in it. Example: "Which places allocated public rental or guaranteed
-        housing?" has section 10's topic word "guarantee", but its three best
-        passages are section 2's housing experiences: no section."""
+        in it: a topic word can name a section that the question's best
+        passages are not in, and the list is then not confined to it."""
         if not query.wants_list or query.sections == query.numbered:
             return query
         top = [self.passages[h.index] for h in hits if self.passages[h.index].section is not None][:SCOPE_CHECK]
@@ -517,8 +516,10 @@ class Assistant:
         question has a topic; then those in a section the question names (they
         answer its topic), then by region in the order the notice first names
         each, in document order within a region (a province-wide experience
-        after its localities); then the other hits. "What did pilots in Hebei
-        do?" has no topic: its list is in the notice's order."""
+        after its localities); then the other hits, a section's before the
+        front matter and closing ("List the pilot cities that ..." matches
+        them by "pilot cities"). "What did pilots in Hebei do?" has no topic:
+        its list is in the notice's order."""
         best = max(members, key=lambda h: h.score) if members and topic_words(query.asked) else None
         first_seen: dict[str, int] = {}
         for h in sorted(members, key=lambda h: h.index):
@@ -533,7 +534,8 @@ class Assistant:
                     h is not best, h.index)
 
         chosen = {h.index for h in members}
-        return sorted(members, key=key) + [h for h in hits if h.index not in chosen]
+        rest = [h for h in hits if h.index not in chosen]  # then the sections' passages before the front matter
+        return sorted(members, key=key) + sorted(rest, key=lambda h: self.passages[h.index].section is None)
 
     @staticmethod
     def _group(p: Passage, query: Query) -> str:

@@ -11,6 +11,8 @@ def test_sections_by_number_and_topic():
     assert sections_in("What does section 8 say?") == (8,)
     assert 8 in sections_in("What low-carbon measures are described?")
     assert 1 in sections_in("How was household registration reformed?")
+    assert sections_in("Who allocated guaranteed housing units?") == (2,)  # not section 10's loan guarantees
+    assert sections_in("Which agricultural guarantee companies backed the loans?") == (10,)
 
 
 def test_sections_named_by_number_are_kept_apart_from_topics():
