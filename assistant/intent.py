@@ -107,6 +107,11 @@ _MONEY = re.compile(
     rf"\b({_MONEY_NOUNS})\b",
     re.I,
 )
+_QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?": an amount of a thing, no money
+    rf"\bhow much (?!(?:{_MONEY_NOUNS}|money|capital|credit|financing|funds?|loans?|subsid\w*|more|less|further)\b)[a-z][\w-]* "
+    r"(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b",
+    re.I,
+)
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
 _WHO_OR_WHERE = re.compile(  # asks for a place or a doer, before any "how many": "Which districts saw ...?"
     r"\b(where|who|which (places?|cit(y|ies)|count(y|ies)|districts?|regions?|provinces?|pilots?|localit(y|ies)))\b",
@@ -174,7 +179,7 @@ def figure_wanted(question: str) -> str | None:
         return None
     if (governed := _GOVERNED.search(question)) and not _COUNT.search(question, governed.end()):
         return None  # "cap how many" asks about the cap, unless another "how many" follows
-    if _MONEY.search(question):
+    if _MONEY.search(question) and not _QUANTITY.search(question):  # "investment projects - how much CO2?"
         return "money"
     return "percent" if _PERCENT.search(question) else "count"
 

@@ -6,6 +6,10 @@ from assistant.intent import figure_noun, figure_wanted, intent_of
 def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("How much was lent in total?") == "money"
     assert figure_wanted("How much social capital did Jiang'an raise?") == "money"
+    # an amount of a thing, though the question names investment projects
+    assert figure_wanted("The Jiangsu city that does carbon impact assessments for investment projects - how much CO2 "
+                         "did it cut per year?") == "count"
+    assert figure_wanted("How much more did Zibo's banks lend after the reform?") == "money"
     assert figure_wanted("What is the average monthly rent for Suizhou's public rental housing?") == "money"
     assert figure_wanted("What's the monthly fee per household under Xiangtan's waste payment system?") == "money"
     assert figure_wanted("How much did Guizhou raise its urbanization rate?") == "percent"
