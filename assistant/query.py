@@ -385,6 +385,7 @@ PEOPLE = frozenset(  # the notice's words for people counted ("about 100 talent"
 UNITS = frozenset(  # what a count is measured in, not what it counts: "how many tons of carbon emissions"
     "tons tonnes acres mu hectares square meters metres kilometers kilometres km kilograms yuan kilowatts".split()
 )
+VAGUE = frozenset("services service".split())  # "how many services can be handled at one window": of what
 ANYONE = frozenset("people persons person individuals residents inhabitants".split())  # counts any of PEOPLE; "volunteers" only volunteers
 
 
@@ -401,6 +402,6 @@ def counted_words(question: str, terms: tuple[str, ...] = ()) -> tuple[str, ...]
     phrase = phrase or figure_noun(question)  # "What is Yichun's population now?" counts population, not districts
     people = PEOPLE if set(content_words(phrase)) & ANYONE else ()  # "how many people" counts talent, trainees ...
     words = count_words(" ".join([phrase, *notice_terms(phrase), *people])) if phrase else ()
-    if words and set(words) <= UNITS:  # "By how many tons did Fuyang cut its carbon emissions?": tons of what
+    if words and set(words) <= UNITS | VAGUE:  # "By how many tons did Fuyang cut its carbon emissions?": tons of what
         return tuple(dict.fromkeys(words + count_words(" ".join([question, *terms]))))
     return words or count_words(" ".join([question, *terms]))

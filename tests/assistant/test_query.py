@@ -115,6 +115,9 @@ def test_counted_words_are_what_how_many_counts_with_the_notice_terms():
     assert "talent" in counted_words("How many people did it attract?")  # the notice counts "talent"
     assert counted_words("How many volunteers were involved in Miyun?") == ("volunteers",)  # only volunteers
     assert counted_words("What's Yichun's population now that its districts were merged?") == ("population",)
+    # "services" says little of what is counted (the notice counts "governmental matters"): the question's words too
+    assert "government" in counted_words("For the Hubei pilot with the government cloud data center, how many "
+                                         "services can be handled through one window?")
 
 
 def test_a_province_beside_its_own_locality_only_says_which_place():
