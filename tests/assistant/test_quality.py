@@ -97,6 +97,14 @@ def test_open_list_is_complete_the_closest_first_then_in_the_notices_order(assis
     assert answer.sections_recognized == [2]  # "guaranteed housing" is section 2's, not section 10's loan guarantees
 
 
+def test_healthcare_and_schooling_for_rural_areas_is_section_13s_list(assistant):
+    """Not section 2's school places for migrants' children, which the model finds closer."""
+    answer = assistant.ask("How are the pilots bringing city-quality healthcare and schooling to rural areas? "
+                           "Give all the examples.", top_k=10)
+    assert {c.passage_id for c in answer.citations[:4]} == {
+        "s13-01-jiashan", "s13-02-dengfeng", "s13-03-shaoguan", "s13-04-pingxiang"}
+
+
 def test_a_list_cites_the_sections_experiences_before_the_front_matter(assistant):
     """"pilot cities" matches the front matter and the closing; Yinchuan's
     guaranteed housing, outside the list's margin, still comes before them."""
