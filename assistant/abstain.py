@@ -57,7 +57,8 @@ did pilots in Hebei do?") is always answered from that region's passages.
 
 8. An office holder or a deed's doer ("Who is the NDRC's chairman?", "Who
    won the downhill?"): the notice names no person. Today's data ("today's
-   exchange rate", "the current mayor"): the notice is a dated document.
+   exchange rate", "the current mayor", "GDP growth in 2023", a year after
+   any the notice names): the notice is a dated document.
    The capital of a province whose capital is no pilot ("the capital of
    Heilongjiang") is an absent region (4).
 
@@ -101,7 +102,7 @@ _GENERIC = frozenset(
     briefly simply mainly mostly chiefly primarily largely also just please you your i i'm me want wants got
     get gets put run runs cited called
     highlight highlighted described describe anyone anywhere anything everything something anybody
-    last first second third fourth fifth sixth seventh eighth ninth tenth number numbered summarize summarise summary focus focuses focused
+    last first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth number numbered summarize summarise summary focus focuses focused
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured

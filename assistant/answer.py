@@ -35,6 +35,7 @@ FIGURE_TOKEN = re.compile(r"\d[\d,.]*(?:%|[a-z]+)?|[a-z][a-z'-]+")
 YEAR = re.compile(r"(1[89]|20)\d\d")
 DATE_WORDS = frozenset("january february april june july august september october november december five-year".split())
 NOT_A_COUNT = re.compile(r"\d+[a-z]+")  # an ordinal ("13th") or a name ("5G", "3A")
+_PORTION = re.compile(r"\bhow many of (the|them|those|these|its|their)\b", re.IGNORECASE)  # a share of a group
 MONEY_AFTER = 3  # tokens after a figure within which its currency ("350 million yuan") is found
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
@@ -228,8 +229,9 @@ class Assistant:
         pool = hits[: LIST_POOL if query.wants_list else COVERAGE_POOL]
         if query.before and not any(self._states_change[h.index] for h in pool):
             return True
+        kind = "portion" if query.figure == "count" and _PORTION.search(query.asked) else query.figure or "count"
         return bool(query.figure) and not self._figure_support(
-            query.counted, pool, query.figure or "count", query.asks_change, query.counts_items)
+            query.counted, pool, kind, query.asks_change, query.counts_items)
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int, bool]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
@@ -269,11 +271,13 @@ class Assistant:
         ...?"), a plural noun right after the count must be close to one of them
         ("three batches" counts no pilot areas; "about 20,000 acres" does answer
         "How much space?"). A change in percentage points answers a percentage
-        question only when it asks for a ``change``."""
+        question only when it asks for a ``change``; a percentage answers a
+        count of a ``"portion"`` ("How many of the trainees found jobs?")."""
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
         people = items and bool(PEOPLE_ASKED & set(counted))  # "How many people settled ...?", "... doctors"
+        portion, kind = kind == "portion", "count" if kind == "portion" else kind
         for h in hits:
             for figure, rows, head, of_people in self._figure_words[h.index]:
                 if people and not of_people:
@@ -282,10 +286,12 @@ class Assistant:
                     continue  # "three batches" counts batches, not the pilot areas asked for
                 if kind == "percent" and figure == "points" and change:
                     figure = "percent"  # "By how much did the rate rise?": a change in points answers it
+                if portion and figure == "percent":
+                    figure = "count"  # "How many of the trainees found jobs?": "more than 80 percent of the participants"
                 if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
-                if near is None or self._matches(near, rows):
-                    return True
+                if near is None or (portion and people) or self._matches(near, rows):
+                    return True  # a share of people asked, and a share of people given: "80 percent of the participants"
         return False
 
     def _matches(self, vectors: np.ndarray, rows, close: float = WORD_MATCH) -> bool:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.source import notice_text
 
 _PLURAL_PLACES = r"(places|pilots|pilot areas|cities|counties|regions|localities|districts|areas|experiences|examples|practices)"
 _LIST = re.compile(
@@ -65,6 +68,7 @@ _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
 )
+_IN_YEAR = re.compile(r"\b(?:in|for|of|during|since|by) ((?:19|20)\d\d)\b", re.IGNORECASE)
 _BEFORE = re.compile(  # a value before some change: "What was the rate before the pilot started?"
     r"\b(before|prior to)\s+(the\s+|its\s+|their\s+)?(pilot|pilots|reform|merger|change|policy|quota|"
     r"restrictions?|program(me)?|project|it|they|that|this)\b|"
@@ -114,7 +118,9 @@ _QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
 _WHO_OR_WHERE = re.compile(  # asks for a place or a doer, before any "how many": "Which districts saw ...?"
-    r"\b(where|who|which (places?|cit(y|ies)|count(y|ies)|districts?|regions?|provinces?|pilots?|localit(y|ies)))\b",
+    r"\b(where|who|which (places?|cit(y|ies)|count(y|ies)|districts?|regions?|provinces?|pilots?|localit(y|ies)|"
+    r"compan(y|ies)|enterprises?|firms?|businesses|institutions?|organi[sz]ations?|banks?|universit(y|ies)|"
+    r"colleges?|schools?|hospitals?))\b",  # "Which companies share the cost ...?" asks for doers, not a sum
     re.IGNORECASE,
 )
 _ABOUT_A_PLACE = re.compile(  # not after a modal: "what must a city do" asks a rule
@@ -160,10 +166,21 @@ def intent_of(question: str) -> Intent:
         overview=bool(_OVERVIEW.search(question)),
         wants_section=bool(_WHICH_SECTION.search(question)),
         person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
-        live=bool(_LIVE.search(question)),
+        live=bool(_LIVE.search(question)) or after_the_notice(question),
         before=bool(_BEFORE.search(question) and (figure or _WHAT_WAS.search(question))),
         how_to=bool(_HOW_TO.search(question)),
     )
+
+
+def after_the_notice(question: str) -> bool:
+    """Does the question ask about a year later than any the notice names
+    (2020)? "What was China's GDP growth rate in 2023?": the notice cannot know."""
+    return any(int(m.group(1)) > latest_year() for m in _IN_YEAR.finditer(question))
+
+
+@lru_cache(maxsize=1)
+def latest_year() -> int:
+    return max(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", notice_text()))
 
 
 def figure_wanted(question: str) -> str | None:

@@ -30,7 +30,8 @@ _SECTION_NUMBER = re.compile(
     rf"§\s*(\d{{1,2}})\b|(?<![\w)])\(({_LABEL})\)",  # "section 8", "item (3)", "§8", "(ix)", "(d)"
     re.IGNORECASE,
 )
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth")
 _ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the third (3rd) section of Part I" -> 3
     rf"\b({'|'.join(_ORDINALS)}|last|final|(?:1[0-3]|[1-9])(?:st|nd|rd|th))\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",

@@ -127,6 +127,18 @@ def test_a_time_relative_to_the_asker_is_live_data():
     assert not intent_of("What did last year's notice say?").live
 
 
+def test_a_year_after_the_notices_latest_is_live_data():
+    """The notice names no year after 2020."""
+    assert intent_of("What was China's GDP growth rate in 2023?").live
+    assert not intent_of("What plan ran out in 2020?").live
+
+
+def test_which_companies_asks_for_doers_not_a_sum():
+    question = "In Xingqing district in Yinchaun, which companies share the cost of renovating old neighbourhoods?"
+    assert figure_wanted(question) is None
+    assert figure_wanted("What did the renovation cost?") == "money"
+
+
 def test_a_value_before_some_change():
     assert intent_of("What was Zhucheng's in-county consultation rate before the pilot started?").before
     assert intent_of("What was the educational threshold in Guangzhou before the reform?").before

@@ -97,6 +97,15 @@ def test_open_list_is_complete_the_closest_first_then_in_the_notices_order(assis
     assert answer.sections_recognized == [2]  # "guaranteed housing" is section 2's, not section 10's loan guarantees
 
 
+def test_a_share_of_a_group_and_an_ordinal_in_words_are_answered(assistant):
+    answer = assistant.ask("In the Guangxi pilot, how many of the trainees at the migrant workers' entrepreneurship "
+                           "park ended up finding jobs?")  # a percentage answers "how many of the trainees"
+    assert not answer.abstained and "more than 80 percent of the participants" in answer.citations[0].text
+    answer = assistant.ask("What does the thirteenth section focus on?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
+    assert assistant.ask("What was China's GDP growth rate in 2023?").abstained
+
+
 def test_healthcare_and_schooling_for_rural_areas_is_section_13s_list(assistant):
     """Not section 2's school places for migrants' children, which the model finds closer."""
     answer = assistant.ask("How are the pilots bringing city-quality healthcare and schooling to rural areas? "

@@ -163,6 +163,7 @@ def test_sections_named_by_the_labels_the_translation_prints():
     assert numbered_sections("What's the last numbered section, (xiii), about?") == (13,)
     assert numbered_sections("What's the third section of Part I about?") == (3,)
     assert numbered_sections("the second section in Part III") == (11,)
+    assert numbered_sections("What does the thirteenth section focus on?") == (13,)
     assert numbered_sections("the fifth section of Part I") == ()  # Part I has three
     assert numbered_sections("What's the 3rd section of Part I about?") == (3,)
     assert numbered_sections("the 2nd point in part 3") == (11,)
