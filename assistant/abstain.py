@@ -140,11 +140,15 @@ def notice_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", notice_text()))
 
 
+_FOREIGN_ABBREVIATIONS = re.compile(r"(?<![\w'])(US|USA|UK|EU|UAE)(?![\w'])")  # "in the US": capitals, no capitalised word
+
+
 def unknown_names(question: str) -> tuple[str, ...]:
     """Capitalised words (not the first word) that neither the notice nor the
-    gazetteer knows. Example: "What did Shenzhen do?" -> ("Shenzhen",)."""
+    gazetteer knows, and foreign countries' abbreviations. Example: "What did
+    Shenzhen do?" -> ("Shenzhen",); "How are mortgage rates set in the US?" -> ("US",)."""
     gaz = gazetteer()
-    found = []
+    found = _FOREIGN_ABBREVIATIONS.findall(question)
     for m in _CAPITALISED.finditer(question):
         word = re.sub(r"['’]s$", "", m.group(1))
         if m.start() == 0 or word.casefold() in _COMMON:

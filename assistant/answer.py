@@ -35,7 +35,8 @@ FIGURE_TOKEN = re.compile(r"\d[\d,.]*(?:%|[a-z]+)?|[a-z][a-z'-]+")
 YEAR = re.compile(r"(1[89]|20)\d\d")
 DATE_WORDS = frozenset("january february april june july august september october november december five-year".split())
 NOT_A_COUNT = re.compile(r"\d+[a-z]+")  # an ordinal ("13th") or a name ("5G", "3A")
-_PORTION = re.compile(r"\bhow many of (the|them|those|these|its|their)\b", re.IGNORECASE)  # a share of a group
+_PORTION = re.compile(  # a share of a group: "how many of the trainees ...?", "how many found jobs?"
+    r"\bhow many (of (the|them|those|these|its|their)|found|got|went|moved|settled|ended|became|managed)\b", re.IGNORECASE)
 MONEY_AFTER = 3  # tokens after a figure within which its currency ("350 million yuan") is found
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds thousands".split()
@@ -216,11 +217,15 @@ class Assistant:
         """Does the passage already given carry the topic of an "also" follow-up?
         "Did they also free up parking at government institutions?" after Xinmi's
         smart parking: yes, it stays; "Anything on the farming side too?" after
-        Tongnan's land: no, it goes last; "What else ...?" always moves on."""
-        topic = {stem(w) for w in topic_words(query.asked) if w not in ("too", "well", "more")}  # "as well"
+        Tongnan's land: no, it goes last; "What else ...?" always moves on. A
+        word is carried in the translation's terms too ("rent": "leased")."""
+        topic = [w for w in topic_words(query.asked) if w not in ("too", "well", "more")]  # "as well"
         if _SOMETHING_ELSE.search(query.asked) or not topic:
             return False
-        return len(topic & self._passage_stems[given.index]) >= len(topic) / 2
+        stems = self._passage_stems[given.index]
+        carried = [w for w in topic if stem(w) in stems
+                   or any(stem(t) in stems for t in content_words(" ".join(notice_terms(w))))]
+        return len(carried) >= len(topic) / 2
 
     def _figure_missing(self, query: Query, hits: list[Hit]) -> bool:
         """No passage gives the figure asked for; or, for a value before some

@@ -10,6 +10,8 @@ def test_unknown_names_are_proper_nouns_the_notice_never_uses():
     assert unknown_names("Which pilot has a Danish industrial park and a German one?") == ("Danish",)  # Germany
     # ("Danish" is in the glossary, which the assistant reads before counting a name unknown)
     assert unknown_names("What did Wuhan do?") == ("Wuhan",)
+    assert unknown_names("Explain how mortgage interest rates are calculated in the US") == ("US",)
+    assert unknown_names("How did Yingde's PCR lab help with COVID?") == ()  # capitals, but no foreign country
 
 
 def test_topic_and_count_words_leave_out_places_and_question_words():

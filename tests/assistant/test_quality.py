@@ -77,6 +77,9 @@ def test_what_else_moves_on_from_the_earlier_answer(assistant):
     farming = assistant.ask("did they do anything on the farming side too?",
                             history=["What did Chongqing's Tongnan District do with fragmented land?"])
     assert farming.citations[0].passage_id == "s11-01-tongnan-district"  # the land passage lacks farming: it moves on
+    renters = assistant.ask("can people who only rent settle there too?",  # "rent" is carried as "leased"
+                            history=["Which cities fully scrapped their urban settlement restrictions?"])
+    assert renters.citations[0].passage_id == "s01-01-jinan"
 
 
 def test_other_places_in_that_section(assistant, passages):
@@ -104,6 +107,9 @@ def test_a_share_of_a_group_and_an_ordinal_in_words_are_answered(assistant):
     answer = assistant.ask("What does the thirteenth section focus on?")
     assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
     assert assistant.ask("What was China's GDP growth rate in 2023?").abstained
+    jobs = assistant.ask("and how many found jobs afterwards?",
+                         history=["How did Lipu organize training for migrant workers?", "who taught the courses?"])
+    assert not jobs.abstained and "more than 80 percent" in jobs.citations[0].text
 
 
 def test_healthcare_and_schooling_for_rural_areas_is_section_13s_list(assistant):
@@ -390,6 +396,8 @@ def test_a_short_question_whose_words_one_passage_carries_is_answered(assistant)
     ("Did loosening hukou rules actually reverse population loss anywhere?", "s01-02-yongchuan-district"),
     ("Does Nanjing still cap how many newcomers can register each year?", "s01-03-nanjing"),
     ("How is Xinmi making it less of a headache to find somewhere to leave your car?", "s07-04-xinmi"),
+    ("Did any place end up with more people moving in than moving out after it relaxed the hukou rules?",
+     "s01-02-yongchuan-district"),
     ("What did Tongnan turn its leftover odd-shaped scraps of ground into?", "s04-04-tongnan-district"),
 ])
 def test_everyday_words_reach_the_translations_terms(assistant, question, passage):
