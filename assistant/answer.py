@@ -59,6 +59,7 @@ SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
 LIST_POOL = 10  # the best passages checked for a figure that a list question asks of several pilots
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
+THRUST_MARGIN = 0.1  # a list's section lead-in goes first when it beats every member by this much
 TOPIC_CHECK_BELOW = 0.65  # a named place's passage matching at least this is not checked for a borrowed match:
 # it saves the second encode for 2 in 3 answerable questions naming a place, and changes no decision on the 1,301
 # questions of all QA sets (at 0.55, "Recommend a hiking trail near Tengchong." at 0.57 would be answered)
@@ -420,7 +421,7 @@ class Assistant:
         members = self._members(scope, hits) if query.wants_list and not query.wants_section else None
         k = top_k
         if members is not None:
-            hits = self._grouped(members, hits, scope)
+            hits = self._thrust_first(self._grouped(members, hits, scope), members, scope)
             k = min(max(top_k, len(members)), MAX_LIST)
         citations = self._cite(hits[:k], query, qvec)
         best = citations[0][0] if members is not None or query.wants_section else self._best(citations, query)
@@ -547,6 +548,22 @@ class Assistant:
         chosen = {h.index for h in members}
         rest = [h for h in hits if h.index not in chosen]  # then the sections' passages before the front matter
         return sorted(members, key=key) + sorted(rest, key=lambda h: self.passages[h.index].section is None)
+
+    def _thrust_first(self, hits: list[Hit], members: list[Hit], query: Query) -> list[Hit]:
+        """The list's section lead-in first when the question asks for the
+        section's thrust and the lead-in answers far better than any
+        experience: "In the section on vocational skills, what are the places
+        of inflow supposed to do?" is answered by what section 3 says they
+        should do (0.92), not by Lipu's training (0.75)."""
+        top = max(hits, key=lambda h: h.score, default=None)
+        if top is None or not members or top in members or not (query.sections and query.wants_overview):
+            return hits
+        p = self.passages[top.index]
+        if p.kind != "lead-in" or not self._in_sections(p, query.sections):
+            return hits
+        if top.score < max(h.score for h in members) + THRUST_MARGIN:
+            return hits
+        return [top, *(h for h in hits if h is not top)]
 
     @staticmethod
     def _group(p: Passage, query: Query) -> str:

@@ -133,7 +133,7 @@ _ABOUT_A_PLACE = re.compile(  # not after a modal: "what must a city do" asks a 
 _OVERVIEW = re.compile(
     r"\b(main (focus|thrust|directions?|measures|priorities|ideas?|points?|tasks?)|general (approach|direction)|overall|"
     r"in general|key (levers|measures|priorities|points|tasks)|broadly|the notice (say|says|propose|proposes|call|"
-    r"calls|list|lists|want|wants|ask|asks)|should)\b",
+    r"calls|list|lists|want|wants|ask|asks)|should|supposed to|mainly do)\b",
     re.IGNORECASE,
 )
 

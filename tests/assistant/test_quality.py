@@ -112,6 +112,17 @@ def test_a_share_of_a_group_and_an_ordinal_in_words_are_answered(assistant):
     assert not jobs.abstained and "more than 80 percent" in jobs.citations[0].text
 
 
+@pytest.mark.parametrize("question, said", [
+    ("In the section on vocational skills of migrant workers, what are the places of inflow supposed to do?",
+     "places of inflow"),
+    ("In the vocational skills section, who is supposed to take the initiative to provide training in advance?",
+     "places of outflow"),
+])
+def test_what_a_section_says_places_should_do_is_its_lead_in(assistant, question, said):
+    answer = assistant.ask(question)
+    assert answer.citations[0].passage_id == "s03-lead" and said in answer.answer
+
+
 def test_healthcare_and_schooling_for_rural_areas_is_section_13s_list(assistant):
     """Not section 2's school places for migrants' children, which the model finds closer."""
     answer = assistant.ask("How are the pilots bringing city-quality healthcare and schooling to rural areas? "
