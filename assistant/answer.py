@@ -284,6 +284,7 @@ class Assistant:
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
         people = items and bool(PEOPLE_ASKED & set(counted))  # "How many people settled ...?", "... doctors"
         portion, kind = kind == "portion", "count" if kind == "portion" else kind
+        share = kind == "percent" and bool(PEOPLE_ASKED & set(counted))  # "What share of the trainees found work?"
         for h in hits:
             for figure, rows, head, of_people in self._figure_words[h.index]:
                 if people and not of_people:
@@ -296,7 +297,7 @@ class Assistant:
                     figure = "count"  # "How many of the trainees found jobs?": "more than 80 percent of the participants"
                 if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
-                if near is None or (portion and people) or self._matches(near, rows):
+                if near is None or (portion and people) or (share and of_people) or self._matches(near, rows):
                     return True  # a share of people asked, and a share of people given: "80 percent of the participants"
         return False
 

@@ -63,7 +63,8 @@ _WHO_DID = re.compile(
     re.I,
 )
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
-    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|latest|yesterday)\b|"
+    r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|yesterday)\b|"
+    r"\blatest (figures?|data|news|numbers?|statistics|stats|updates?|developments?|information|info|rates?)\b|"  # not "the latest mobile network"
     r"\b(last|this|next) (year|month)(?!'s)\b|"  # relative to the asker's day: "China's GDP growth last year"
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
@@ -107,7 +108,7 @@ _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were r
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
 _MONEY = re.compile(
     r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
-    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|capital)\b|"
+    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|(?<!['’]s )capital)\b|"
     rf"\b({_MONEY_NOUNS})\b",
     re.I,
 )

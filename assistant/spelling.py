@@ -21,7 +21,7 @@ from noticeqa.settings import get_settings
 MIN_LETTERS = 5  # shorter words are not corrected
 CUTOFF = 0.88  # difflib ratio to the notice's word ("gradutes" ~ "graduates": 0.94; "parsing" ~ "parking": 0.86 is no typo)
 SAME_START = 2  # letters a correction shares with the word typed
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:(?=['’]s\b)|(?![\w'’-]))")  # "cheng" of "Zhu cheng's" too
 
 
 def english_words(model: str | None = None) -> frozenset[str]:

@@ -127,6 +127,16 @@ def test_a_time_relative_to_the_asker_is_live_data():
     assert not intent_of("What did last year's notice say?").live
 
 
+def test_latest_asks_for_todays_data_only_of_figures_or_news():
+    assert intent_of("What are the latest figures on Zhucheng's consultation rate?").live
+    assert not intent_of("Has Tengchong rolled out the latest mobile network in its busy public spots?").live
+
+
+def test_a_provinces_capital_is_no_money():
+    assert figure_wanted("How much guaranteed housing has Ningxia's capital allocated?") == "count"
+    assert figure_wanted("How much social capital did Jiang'an raise?") == "money"
+
+
 def test_a_year_after_the_notices_latest_is_live_data():
     """The notice names no year after 2020."""
     assert intent_of("What was China's GDP growth rate in 2023?").live

@@ -107,6 +107,8 @@ def test_a_share_of_a_group_and_an_ordinal_in_words_are_answered(assistant):
     answer = assistant.ask("What does the thirteenth section focus on?")
     assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
     assert assistant.ask("What was China's GDP growth rate in 2023?").abstained
+    share = assistant.ask("What share of the trainees in Lipu found work afterwards?")  # of the participants
+    assert not share.abstained and share.citations[0].passage_id == "s03-05-lipu"
     jobs = assistant.ask("and how many found jobs afterwards?",
                          history=["How did Lipu organize training for migrant workers?", "who taught the courses?"])
     assert not jobs.abstained and "more than 80 percent" in jobs.citations[0].text

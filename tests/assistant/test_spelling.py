@@ -15,6 +15,8 @@ def test_a_place_name_split_in_two_is_joined():
     assert joined_names("what % of patients in Zhu cheng get treated?", gazetteer()) == (
         "what % of patients in Zhucheng get treated?")
     assert joined_names("What did Mei hekou do?", gazetteer()) == "What did Meihekou do?"
+    assert joined_names("What does Zhu cheng's medical system include?", gazetteer()) == (
+        "What does Zhucheng's medical system include?")
     assert joined_names("How did the city change?", gazetteer()) == "How did the city change?"
 
 
