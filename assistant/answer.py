@@ -235,9 +235,9 @@ class Assistant:
         pool = hits[: LIST_POOL if query.wants_list else COVERAGE_POOL]
         if query.before and not any(self._states_change[h.index] for h in pool):
             return True
-        kind = "portion" if query.figure == "count" and _PORTION.search(query.asked) else query.figure or "count"
+        portion = query.figure == "count" and bool(_PORTION.search(query.asked))
         return bool(query.figure) and not self._figure_support(
-            query.counted, pool, kind, query.asks_change, query.counts_items)
+            query.counted, pool, query.figure or "count", query.asks_change, query.counts_items, portion)
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int, bool]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
@@ -269,7 +269,7 @@ class Assistant:
         return windows
 
     def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False,
-                        items: bool = False) -> bool:
+                        items: bool = False, portion: bool = False) -> bool:
         """Does some passage give the figure asked for? A year or a month
         ("When was ...?") or a sum of money ("How much was lent?") is enough; a
         percentage, or a count (not a percentage), must be near one of the
@@ -278,12 +278,11 @@ class Assistant:
         ("three batches" counts no pilot areas; "about 20,000 acres" does answer
         "How much space?"). A change in percentage points answers a percentage
         question only when it asks for a ``change``; a percentage answers a
-        count of a ``"portion"`` ("How many of the trainees found jobs?")."""
+        count of a ``portion`` of a group ("How many of the trainees found jobs?")."""
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
         people = items and bool(PEOPLE_ASKED & set(counted))  # "How many people settled ...?", "... doctors"
-        portion, kind = kind == "portion", "count" if kind == "portion" else kind
         share = kind == "percent" and bool(PEOPLE_ASKED & set(counted))  # "What share of the trainees found work?"
         for h in hits:
             for figure, rows, head, of_people in self._figure_words[h.index]:

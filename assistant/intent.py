@@ -106,14 +106,13 @@ _YEAR = re.compile(  # "When was ...?" asks for a date; "When old estates were r
     re.I,
 )
 _PERCENT = re.compile(r"\b(rates?|percentage|percent|per cent|proportion|ratio|fraction)\b|\b(what|which) share\b", re.I)
-_MONEY = re.compile(
-    r"\bhow much\b.{0,60}?\b(spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|"
-    r"fund(s|ed|ing)?|money|pa(y|id)|budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|(?<!['’]s )capital)\b|"
-    rf"\b({_MONEY_NOUNS})\b",
-    re.I,
+_MONEY_WORDS = (  # words after "how much" that ask a sum ("Ningxia's capital" is a city)
+    r"spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|fund(s|ed|ing)?|money|pa(y|id)|"
+    r"budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|(?<!['’]s )capital"
 )
+_MONEY = re.compile(rf"\bhow much\b.{{0,60}}?\b({_MONEY_WORDS})\b|\b({_MONEY_NOUNS})\b", re.I)
 _QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?": an amount of a thing, no money
-    rf"\bhow much (?!(?:{_MONEY_NOUNS}|money|capital|credit|financing|funds?|loans?|subsid\w*|more|less|further)\b)[a-z][\w-]* "
+    rf"\bhow much (?!(?:{_MONEY_NOUNS}|{_MONEY_WORDS}|more|less|further)\b)[a-z][\w-]* "
     r"(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b",
     re.I,
 )
