@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.abstain import WORD_MATCH, Evidence, should_abstain, topic_words, unknown_names
+from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, notice_terms
 from assistant.retrieve import Hit, PassageTable, rank
@@ -22,6 +22,8 @@ from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
 from corpus.models import Passage
 from corpus.regions import gazetteer
+from corpus.segment import shared_tails
+from corpus.source import notice_text
 from index.bundle import IndexBundle, load
 from index.lexical import content_words, stem
 from index.lexical import query_tokens as lexical_tokens
@@ -98,6 +100,7 @@ class Assistant:
         self._stems = {stem(w) for w in bundle.words}
         self._table = PassageTable.of(self.passages)
         self._clause_passage = np.array([c.passage for c in bundle.clauses], dtype=np.int64)
+        self._tail_of = shared_tails(self.passages, notice_text())
 
     @classmethod
     def load(cls, index_dir: Path | None = None, model: str | None = None) -> "Assistant":
@@ -236,8 +239,10 @@ class Assistant:
         if query.before and not any(self._states_change[h.index] for h in pool):
             return True
         portion = query.figure == "count" and bool(_PORTION.search(query.asked))
+        # "how many ended up with jobs?" counts by its verb: the figure is near any of the question's words
+        counted = query.counted + count_words(query.asked) if portion and query.counted else query.counted
         return bool(query.figure) and not self._figure_support(
-            query.counted, pool, query.figure or "count", query.asks_change, query.counts_items, portion)
+            counted, pool, query.figure or "count", query.asks_change, query.counts_items, portion)
 
     def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int, bool]]:
         """Each figure of a passage, as its kind ("year", "money", "percent" or
@@ -530,7 +535,10 @@ class Assistant:
         each, in document order within a region (a province-wide experience
         after its localities); then the other hits, a section's before the
         front matter and closing ("List the pilot cities that ..." matches
-        them by "pilot cities"). "What did pilots in Hebei do?" has no topic:
+        them by "pilot cities"), the experiences whose purpose a member's
+        sentence states first ("... especially migrant children" ends Gu'an's
+        passage, and is Chenzhou's and Qiongzhong's purpose too: one sentence
+        lists all three). "What did pilots in Hebei do?" has no topic:
         its list is in the notice's order."""
         best = max(members, key=lambda h: h.score) if members and topic_words(query.asked) else None
         first_seen: dict[str, int] = {}
@@ -546,8 +554,11 @@ class Assistant:
                     h is not best, h.index)
 
         chosen = {h.index for h in members}
+        shared = {i for h in members for i in self._tail_of.get(h.index, ())}
         rest = [h for h in hits if h.index not in chosen]  # then the sections' passages before the front matter
-        return sorted(members, key=key) + sorted(rest, key=lambda h: self.passages[h.index].section is None)
+        return sorted(members, key=key) + sorted(
+            rest, key=lambda h: (h.index not in shared, self.passages[h.index].section is None)
+        )
 
     def _thrust_first(self, hits: list[Hit], members: list[Hit], query: Query) -> list[Hit]:
         """The list's section lead-in first when the question asks for the

@@ -32,6 +32,7 @@ _LIST = re.compile(
     r"\b(what|which) ([\w-]+ ){0,2}(rates|figures|amounts|sums|percentages)\b|"  # "What percentage rates are reported ...?"
     r"\b(what|which)\b[^?]{0,80}\b(did|have|has) (the |these |other )?pilots\b|"  # "Which X did the pilots bring in?"
     r"\b(by|across|among) (the |all |each |every )?(pilot|pilots|place|places|city|cities|localit(y|ies))\b|"
+    r"\bin (the |all (the )?)?pilot (areas|cities|places|counties|regions|localities)\b|"  # "added in the pilot areas"
     r"\b(different|various) (approaches|ways|measures|methods|models|practices|examples|experiences|steps)\b|"
     r"\b(all|every|each) (the )?(place|city|cities|county|counties|pilots?|districts?|localit(y|ies)|amounts|figures|"
     r"rates|numbers|percentages|percentage rates|loan amounts)\b",  # "How much did each place lend?"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.models import Region
+from corpus.models import Passage, Region
 from corpus.regions import Gazetteer, Mention
 
 MIN_SENTENCE = 20  # characters; a shorter fragment belongs to the sentence before
@@ -160,3 +160,27 @@ def passage_regions(mentions: list[Mention]) -> tuple[Region, ...]:
         if region not in out:
             out.append(region)
     return tuple(out)
+
+
+
+def shared_tails(passages: list[Passage], text: str) -> dict[int, tuple[int, ...]]:
+    """The experiences that share one sentence of ``text`` with a later one,
+    keyed by the sentence's last experience: its closing clause gives the
+    purpose of them all. "Chenzhou ... about 120,000 [places], Hainan
+    Qiongzhong ... about 0.4 million places, the eighth elementary school in
+    Gu'an ... about 0.2 million, ... especially [for] migrant children" ->
+    {Gu'an: (Chenzhou, Qiongzhong)}."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, p in enumerate(passages):
+        if p.kind != "experience":
+            continue
+        line_start = text.rfind("\n", 0, p.start) + 1
+        line_end = text.find("\n", p.start)
+        spans = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
+        span = next((s for s in spans if s[0] <= p.start < s[1]), None)
+        if span is not None:
+            by_sentence.setdefault(span, []).append(i)
+    tails = {}
+    for group in (sorted(g, key=lambda i: passages[i].start) for g in by_sentence.values() if len(g) > 1):
+        tails[group[-1]] = tuple(group[:-1])
+    return tails

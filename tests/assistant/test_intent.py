@@ -59,6 +59,7 @@ def test_what_the_notice_cannot_give():
     "what were the flood control measures in the resilience part? all of them pls",
     "What percentage rates are reported for extending urban public facilities to the countryside?",
     "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
+    "how many new school places were added for migrant kids in the pilot areas?",
 ])
 def test_questions_over_several_pilots_are_lists(question):
     assert intent_of(question).wants_list

@@ -454,3 +454,24 @@ def test_the_translations_spelling_of_a_hospital_is_found(assistant):
 def test_a_named_place_first_leaves_the_other_citations_in_rank(assistant):
     ids_ = ids(assistant.ask("How many public rental housing units did Xiangtan mobilize?"))
     assert ids_[:2] == ["s02-06-xiangtan", "s02-05-suizhou"]  # not Xiangtan's waste passage second
+
+
+@pytest.mark.parametrize("question", [
+    "Which places added school places for children of migrant workers?",
+    "how many new school places were added for migrant kids in the pilot areas?",
+])
+def test_a_list_keeps_the_pilots_a_shared_sentence_gives_one_purpose(assistant, question):
+    ids_ = ids(assistant.ask(question))[:5]  # Qiongzhong's school places are for migrant children too
+    assert {"s02-01-chenzhou", "s02-02-qiongzhong", "s02-03-gu-an"} <= set(ids_)
+
+
+def test_importing_resources_from_big_cities_is_the_innovation_section(assistant):
+    answer = assistant.ask("Which pilots brought in research or education resources from big cities?")
+    assert answer.sections_recognized == [6]
+    assert {"s06-01-liyang", "s06-02-meihekou"} <= set(ids(answer)[:5])
+
+
+def test_how_many_found_jobs_by_its_verb_is_answered_by_a_share(assistant):
+    answer = assistant.ask("did it work? how many ended up with jobs?",
+                           history=["how did lipu in guangxi train rural migrant workers?"])
+    assert not answer.abstained and "more than 80 percent" in answer.citations[0].text

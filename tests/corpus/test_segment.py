@@ -1,4 +1,5 @@
-from corpus.segment import clause_windows
+from corpus.segment import clause_windows, shared_tails
+from corpus.source import notice_text
 
 
 def test_clause_windows_example():
@@ -20,3 +21,13 @@ def test_clause_windows_of_every_passage_stay_inside_it(passages):
         for a, b in clause_windows(p.text):
             assert 0 <= a < b <= len(p.text)
             assert p.text[a:b] == p.text[a:b].strip()
+
+
+def test_a_sentences_last_experience_speaks_for_the_earlier_ones(passages):
+    tails = {passages[k].id: sorted(passages[i].id for i in v) for k, v in shared_tails(passages, notice_text()).items()}
+    assert tails == {
+        "s02-03-gu-an": ["s02-01-chenzhou", "s02-02-qiongzhong"],  # "... especially migrant children"
+        "s02-07-yinchuan": ["s02-06-xiangtan"],
+        "s02-09-lulong": ["s02-08-shanghang"],
+        "s08-05-hebi": ["s08-04-lulong"],
+    }
