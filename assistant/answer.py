@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, notice_terms
+from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, notice_terms, without_part_titles
 from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
@@ -405,7 +405,7 @@ class Assistant:
         top_k = top_k or settings.top_k
         threshold = settings.abstain_threshold if threshold is None else threshold
         text = query.question
-        if query.numbered and not sections and not topic_words(query.asked):
+        if query.numbered and not sections and not topic_words(without_part_titles(query.asked)):
             sections = list(query.numbered)  # "What is section 10 about?": that section's passages
         hits = self._hits(query, qvec, retriever, provinces, sections)
         hits = self._ordered(hits, query)

@@ -34,17 +34,30 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "twelfth", "thirteenth")
 _ENDS = re.compile(  # "the last numbered item in Part III" -> 13, "the third (3rd) section of Part I" -> 3
     rf"\b({'|'.join(_ORDINALS)}|last|final|(?:1[0-3]|[1-9])(?:st|nd|rd|th))\s+(?:numbered\s+)?(?:item|section|point|paragraph)\b"
-    r"(?:\s+(?:in|of)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
+    r"(?:\s+(?:listed|named|given))?(?:\s+(?:in|of|under)\s+(?:the\s+)?part\s+(iii|ii|i|3|2|1|three|two|one)\b)?",
     re.IGNORECASE,
 )
 _DIGIT_PARTS = {"1": "i", "2": "ii", "3": "iii"}
 
 
-def _part_sections(word: str | None) -> list[int]:
-    """The sections of the Part a word names (sections.json), or all of them:
-    "III" -> [10, 11, 12, 13]."""
-    part = part_name(_DIGIT_PARTS.get(word, word)) if word else None
+def _part_sections(word: str | None, after: str = "") -> list[int]:
+    """The sections of the Part a word names, or that the words ``after`` an
+    ordinal name by the Part's topic (sections.json), or all of them: "III" ->
+    [10, 11, 12, 13]; "first item listed under improving urban construction
+    and governance" -> [4, ..., 9]."""
+    part = part_name(_DIGIT_PARTS.get(word, word)) if word else _part_by_topic(after)
     return [s["number"] for s in section_data()["sections"] if part is None or s["part"] == part]
+
+
+_UNDER = re.compile(r"^\s*(?:in|of|under)\b", re.IGNORECASE)
+
+
+def _part_by_topic(after: str) -> str | None:
+    """The Part whose topic words follow "in", "of" or "under" right after an ordinal's item."""
+    if not _UNDER.match(after):
+        return None
+    text = after.casefold()
+    return next((part for part, words in section_data()["part_topics"].items() if any(w in text for w in words)), None)
 
 
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
@@ -287,7 +300,7 @@ def numbered_sections(text: str) -> tuple[int, ...]:
     labels = (next(g for g in m.groups() if g) for m in _SECTION_NUMBER.finditer(text))
     numbers = [marker_readings(label)[0] for label in labels]  # a roman reading first: "(i)" is 1, "(d)" is 4
     for m in _ENDS.finditer(text):
-        sections, word = _part_sections(m.group(2)), m.group(1).lower()
+        sections, word = _part_sections(m.group(2), text[m.end() :]), m.group(1).lower()
         place = (len(sections) - 1 if word in ("last", "final") else
                  int(word[:-2]) - 1 if word[0].isdigit() else _ORDINALS.index(word))
         if place < len(sections):
@@ -295,10 +308,18 @@ def numbered_sections(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 
+def without_part_titles(text: str) -> str:
+    """``text`` without the words that name a Part by its title (sections.json):
+    they name no section's topic, and ask nothing of their own."""
+    words = sorted((w for ws in section_data()["part_topics"].values() for w in ws), key=len, reverse=True)
+    return re.sub("|".join(map(re.escape, words)), " ", text, flags=re.IGNORECASE)
+
+
 def sections_in(text: str) -> tuple[int, ...]:
-    """Sections named by number ("section 8", "§8") or by topic words."""
+    """Sections named by number ("section 8", "§8") or by topic words (not
+    those of a Part's title)."""
     found = list(numbered_sections(text))
-    lowered = text.lower()
+    lowered = without_part_titles(text.lower())  # "under urban construction and governance": not section 9's
     for number, topics in _section_topics().items():
         if number not in found and topics.search(lowered):
             found.append(number)

@@ -60,6 +60,8 @@ def test_what_the_notice_cannot_give():
     "What percentage rates are reported for extending urban public facilities to the countryside?",
     "To boost their cities' innovation capability, which universities or research bodies did the pilots bring in?",
     "how many new school places were added for migrant kids in the pilot areas?",
+    "What smart-city platforms or systems did the pilot places build?",
+    "In extending urban facilities to villages, which coverage or collection rates are reported?",
 ])
 def test_questions_over_several_pilots_are_lists(question):
     assert intent_of(question).wants_list

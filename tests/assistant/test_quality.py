@@ -475,3 +475,14 @@ def test_how_many_found_jobs_by_its_verb_is_answered_by_a_share(assistant):
     answer = assistant.ask("did it work? how many ended up with jobs?",
                            history=["how did lipu in guangxi train rural migrant workers?"])
     assert not answer.abstained and "more than 80 percent" in answer.citations[0].text
+
+
+def test_the_first_item_under_a_parts_title_is_that_sections_lead_in(assistant):
+    answer = assistant.ask("What's the first item listed under improving urban construction and governance?")
+    assert answer.citations[0].passage_id == "s04-lead"  # Part II's first section, not section 9's "governance"
+
+
+def test_a_list_of_rates_reported_in_a_section_named_by_its_topic(assistant):
+    answer = assistant.ask("In extending urban facilities to villages, which coverage or collection rates are reported?")
+    texts = " ".join(c.text for c in answer.citations[:10])
+    assert all(rate in texts for rate in ("95%", "90%", "100%"))

@@ -15,6 +15,13 @@ def test_sections_by_number_and_topic():
     assert sections_in("Which agricultural guarantee companies backed the loans?") == (10,)
 
 
+def test_an_ordinal_item_of_a_part_named_by_its_title():
+    assert sections_in("What's the first item listed under improving urban construction and governance?") == (4,)
+    assert sections_in("What is the third item under accelerating the integration of urban and rural development?") == (12,)
+    assert sections_in("In the part on urban construction and governance, what did Kaili do?") == ()  # no section 9
+    assert 12 in sections_in("In extending urban facilities to villages, which rates are reported?")
+
+
 def test_sections_named_by_number_are_kept_apart_from_topics():
     q = analyse("Which places in section 8 issued loans?")
     assert q.numbered == (8,) and set(q.sections) == {8, 10}
