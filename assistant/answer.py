@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +56,12 @@ PEOPLE_AFTER = 4  # tokens after a count within which a word for people shows it
 # "1.82 million poor rural population", "30,000 graduates"
 PEOPLE_COUNTED = PEOPLE | {"graduates"}  # words after a figure that make it a count of people
 PEOPLE_ASKED = ANYONE | PEOPLE  # words of a question that ask a count of people
+UNIT_KINDS = {  # what a figure is measured in, by kind: "20,000 acres" answers "how many mu", not "how many tons"
+    **dict.fromkeys("tons tonnes ton tonne kilograms kg".split(), "weight"),
+    **dict.fromkeys("acres acre mu hectares hectare square".split(), "area"),  # "square meters" before "meters"
+    **dict.fromkeys("meters metres kilometers kilometres km".split(), "length"),
+    **dict.fromkeys("kilowatts kw".split(), "power"),
+}
 WORD_CACHE = 4096  # question words whose vectors are kept
 SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice word from this cosine
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
@@ -71,6 +77,20 @@ RANK_PENALTY = 0.2  # per rank, when choosing the answer sentence among citation
 
 
 _SOMETHING_ELSE = re.compile(r"\b(else|another|other)\b", re.IGNORECASE)  # not the passage already given
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a passage: its kind ("year", "money", "percent", "points"
+    or "count"), the word rows near it (what it can be a figure of), the row of
+    the plural noun right after a count (what it counts, -1 if none), whether it
+    counts people, and the kind of unit it is measured in ("" if none)."""
+
+    kind: str
+    rows: np.ndarray
+    head: int = -1
+    people: bool = False
+    unit: str = ""
 
 
 class Assistant:
@@ -244,20 +264,18 @@ class Assistant:
         return bool(query.figure) and not self._figure_support(
             counted, pool, query.figure or "count", query.asks_change, query.counts_items, portion)
 
-    def _figure_windows(self, text: str) -> list[tuple[str, np.ndarray, int, bool]]:
-        """Each figure of a passage, as its kind ("year", "money", "percent" or
-        "count"), the word rows near it (the words it can be a figure of), the
-        row of the plural noun right after a count, which is what it counts
-        (-1 if none), and whether it counts people. Ordinals and names such as
-        "5G" are no figures. Example: "... mobilized about 29,000 public rental
-        housing units" -> [("count", rows of mobilized, public, rental, housing,
-        units, -1, False)]; "three batches of ... pilot projects" -> [("count",
-        ..., row of batches, False)]; "about 12,000 people" -> [(..., True)]."""
+    def _figure_windows(self, text: str) -> list[Figure]:
+        """Each figure of a passage. Ordinals and names such as "5G" are no
+        figures. Example: "... mobilized about 29,000 public rental housing
+        units" -> [Figure("count", rows of mobilized, public, rental, housing,
+        units)]; "three batches of ... pilot projects" -> [Figure("count", ...,
+        head=row of batches)]; "about 12,000 people" -> [Figure(..., people=True)];
+        "about 2 million tons" -> [Figure(..., unit="weight")]."""
         tokens = [t.rstrip(",.") for t in FIGURE_TOKEN.findall(text.lower())]  # "since 2014." is a year
         windows = []
         for i, tok in enumerate(tokens):
             if YEAR.fullmatch(tok) or tok in DATE_WORDS:
-                windows.append(("year", np.zeros(0, dtype=np.int64), -1, False))
+                windows.append(Figure("year", np.zeros(0, dtype=np.int64)))
                 continue
             if not (tok[0].isdigit() or tok in NUMBER_WORDS) or NOT_A_COUNT.fullmatch(tok):
                 continue
@@ -270,7 +288,8 @@ class Assistant:
             head = self._word_row.get(noun, -1) if PLURAL_NOUN.fullmatch(noun) else -1
             people = bool(PEOPLE_COUNTED & set(tokens[i + 1 : i + 1 + PEOPLE_AFTER])) or (
                 "population" in tokens[max(0, i - 4) : i])  # "a resident population of more than 3 million"
-            windows.append((kind, np.array(rows, dtype=np.int64), head, people))
+            unit = UNIT_KINDS.get(noun, "")
+            windows.append(Figure(kind, np.array(rows, dtype=np.int64), head, people, unit))
         return windows
 
     def _figure_support(self, counted: tuple[str, ...], hits: list[Hit], kind: str = "count", change: bool = False,
@@ -286,11 +305,15 @@ class Assistant:
         count of a ``portion`` of a group ("How many of the trainees found jobs?")."""
         vectors = self._topic_vectors(counted) if counted and kind not in ("money", "year") else None
         measured = [w for w in counted if w not in UNITS] or list(counted)  # "tons of carbon": near carbon, in tons
+        unit = next((UNIT_KINDS[w] for w in counted if w in UNIT_KINDS), "")  # ... and a figure in tons
         near = self._topic_vectors(tuple(measured)) if vectors is not None and measured != list(counted) else vectors
         people = items and bool(PEOPLE_ASKED & set(counted))  # "How many people settled ...?", "... doctors"
         share = kind == "percent" and bool(PEOPLE_ASKED & set(counted))  # "What share of the trainees found work?"
         for h in hits:
-            for figure, rows, head, of_people in self._figure_words[h.index]:
+            for f in self._figure_words[h.index]:
+                figure, rows, head, of_people = f.kind, f.rows, f.head, f.people
+                if unit and f.unit != unit:
+                    continue  # "How many tonnes of lemons?": "200 square kilometers" of lemon planting is no weight
                 if people and not of_people:
                     continue  # "six municipal districts" counts no people
                 if items and vectors is not None and head >= 0 and not self._matches(vectors, [head], HEAD_MATCH):

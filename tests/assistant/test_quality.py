@@ -486,3 +486,11 @@ def test_a_list_of_rates_reported_in_a_section_named_by_its_topic(assistant):
     answer = assistant.ask("In extending urban facilities to villages, which coverage or collection rates are reported?")
     texts = " ".join(c.text for c in answer.citations[:10])
     assert all(rate in texts for rate in ("95%", "90%", "100%"))
+
+
+def test_a_count_in_a_unit_needs_a_figure_in_that_kind_of_unit(assistant):
+    assert assistant.ask("How many tonnes of lemons does Tongnan harvest each year?").abstained  # 200 square km
+    coal = assistant.ask("How many tons of coal a year did Fuyang save?")
+    assert not coal.abstained and "2 million tons" in coal.answer
+    land = assistant.ask("How many acres of industrial land did Fuyang free up by closing paper mills?")
+    assert not land.abstained and "20,000 acres" in land.answer
