@@ -111,7 +111,9 @@ _MONEY_WORDS = (  # words after "how much" that ask a sum ("Ningxia's capital" i
     r"spen[dt]|spending|costs?|invest(ed|ment)?|len[dt]|lending|loans?|borrow(ed)?|fund(s|ed|ing)?|money|pa(y|id)|"
     r"budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|(?<!['’]s )capital"
 )
-_MONEY = re.compile(rf"\bhow much\b.{{0,60}}?\b({_MONEY_WORDS})\b|\b({_MONEY_NOUNS})\b", re.I)
+_COST_VERB = r"\bwhat (did|does|do|will|would) [^?]{0,60}?\bcost\b"  # "What did Yingde's PCR lab cost?": a sum
+_MONEY = re.compile(rf"\bhow much\b.{{0,60}}?\b({_MONEY_WORDS})\b|\b({_MONEY_NOUNS})\b|{_COST_VERB}", re.I)
+_ASKS_COST = re.compile(_COST_VERB, re.I)
 _QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?": an amount of a thing, no money
     rf"\bhow much (?!(?:{_MONEY_NOUNS}|{_MONEY_WORDS}|more|less|further)\b)[a-z][\w-]* "
     r"(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b",
@@ -191,7 +193,7 @@ def figure_wanted(question: str) -> str | None:
     rental units ...?"), or None."""
     if _YEAR.search(question):
         return "year"
-    count = _COUNT.search(question) or _FIGURE_NOUN.search(question)
+    count = _COUNT.search(question) or _FIGURE_NOUN.search(question) or _ASKS_COST.search(question)
     place = _WHO_OR_WHERE.search(question)
     if not count or (place and place.start() <= count.start()):  # "Which city lifted the cap on how many ...?"
         return None

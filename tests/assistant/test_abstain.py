@@ -5,6 +5,9 @@ THRESHOLDS = dict(dense_threshold=0.28, region_threshold=0.2, unknown_name_overr
 
 def test_unknown_names_are_proper_nouns_the_notice_never_uses():
     assert unknown_names("What did Shenzhen do about household registration?") == ("Shenzhen",)
+    assert unknown_names("what did shenzhen do to relax hukou rules?") == ("shenzhen",)  # a city, in lower case
+    assert unknown_names("how did wuhan's pilot go?") == ("wuhan",)
+    assert unknown_names("what did fuzhou in jiangxi hand out?") == ()  # the notice's Fuzhou
     assert unknown_names("What did Gu'an's school add?") == ()
     assert unknown_names("How many units did Xiangtan mobilize?") == ()
     assert unknown_names("Which pilot has a Danish industrial park and a German one?") == ("Danish",)  # Germany

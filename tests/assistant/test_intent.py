@@ -5,6 +5,7 @@ from assistant.intent import figure_noun, figure_wanted, intent_of
 
 def test_the_kind_of_figure_a_question_asks_for():
     assert figure_wanted("How much was lent in total?") == "money"
+    assert figure_wanted("What did the PCR laboratory in Yingde cost?") == "money"
     assert figure_wanted("How much social capital did Jiang'an raise?") == "money"
     # an amount of a thing, though the question names investment projects
     assert figure_wanted("The Jiangsu city that does carbon impact assessments for investment projects - how much CO2 "

@@ -494,3 +494,21 @@ def test_a_count_in_a_unit_needs_a_figure_in_that_kind_of_unit(assistant):
     assert not coal.abstained and "2 million tons" in coal.answer
     land = assistant.ask("How many acres of industrial land did Fuyang free up by closing paper mills?")
     assert not land.abstained and "20,000 acres" in land.answer
+
+
+def test_people_arriving_and_leaving_are_net_inflow_and_outflow(assistant):
+    answer = assistant.ask("Did Yongchuan and Bishan end up with more people arriving than leaving?")
+    assert not answer.abstained and "net outflow to net inflow" in answer.citations[0].text
+
+
+def test_turning_scientific_results_into_rural_development_is_section_11(assistant):
+    answer = assistant.ask("Which localities are given as examples for turning scientific results into rural development?")
+    assert {"s11-01-tongnan-district", "s11-02-changge", "s11-03-pidu-district"} <= set(ids(answer)[:5])
+
+
+@pytest.mark.parametrize("question", [
+    "what did shenzhen do to relax hukou rules?",  # a city the notice never names, in lower case
+    "What did the PCR laboratory in Yingde cost?",  # a sum: the notice gives none for Yingde
+])
+def test_near_misses_of_this_round_are_not_answered(assistant, question):
+    assert assistant.ask(question).abstained
