@@ -512,3 +512,8 @@ def test_turning_scientific_results_into_rural_development_is_section_11(assista
 ])
 def test_near_misses_of_this_round_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
+
+
+def test_registration_alone_is_household_registration(assistant):
+    answer = assistant.ask("how did the Liaoning pilot make it easier for people to move their registration")
+    assert not answer.abstained and answer.citations[0].passage_id == "s01-05-anshan"
