@@ -70,13 +70,15 @@ _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
 _WHICH_ONE = re.compile(r"\bwhich (one|place|city|county|district|pilot)\b|\bwho\b", re.IGNORECASE)
 _NEW_ACT = re.compile(r"\b(what|how) (did|does|has|have) (it|they) (do|done|did)\b", re.IGNORECASE)
 _SECTION_REF = re.compile(r"\b(that|same|this|the previous) (section|topic|area)\b", re.IGNORECASE)
+_LEAD = r"^\s*((ok|okay|so|right|alright|well|hmm|cool|thanks),?\s+)?"  # "ok and Yanchi's water?"
 _CONTINUES = re.compile(r"^\s*(and|what about|how about|and what about)\b", re.IGNORECASE)  # the last turn goes on
 _ELLIPTIC = re.compile(
-    r"^\s*(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
+    rf"{_LEAD}(and|what about|how about|and what about)\b|\b(it|its|they|their|there|that place|that section|"
     r"this place|the same|else|other places|other pilots)\b|"
     r"\b(them|these|those)\b|\b(did|does|was|is|has|had) (that|this)\b|\b(that|this) (policy|measure|programme|program|project|scheme|"
     r"effort|move|step|plan|reform|relocation)\b|"  # "By how much did that lift the urbanization rate?"
-    r"\b(?:on|in) (?:that|this|the same) (?:front|regard|respect|score|matter|issue)\b|\bthe same thing\b",
+    r"\b(?:on|in) (?:that|this|the same) (?:front|regard|respect|score|matter|issue)\b|\bthe same thing\b|"
+    r"\b(doing|do) (that|this|so)\b|\b(point|purpose|aim|goal|result) of (that|this)\b",  # "the point of doing that?"
     re.IGNORECASE,
 )
 

@@ -517,3 +517,12 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
 def test_registration_alone_is_household_registration(assistant):
     answer = assistant.ask("how did the Liaoning pilot make it easier for people to move their registration")
     assert not answer.abstained and answer.citations[0].passage_id == "s01-05-anshan"
+
+
+@pytest.mark.parametrize("history, question, passage", [
+    (["What happened to Yichun's municipal districts?"], "what was the point of doing that?", "s09-02-yichun"),
+    (["What rural garbage collection rate did Changtai District reach?"], "ok and Yanchi's water?", "s12-06-yanchi"),
+])
+def test_follow_ups_by_doing_that_or_after_ok(assistant, history, question, passage):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
