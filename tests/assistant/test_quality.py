@@ -526,3 +526,8 @@ def test_registration_alone_is_household_registration(assistant):
 def test_follow_ups_by_doing_that_or_after_ok(assistant, history, question, passage):
     answer = assistant.ask(question, history=history)
     assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+def test_a_section_named_by_number_in_part_three_is_answered(assistant):
+    answer = assistant.ask("What is item (xiii) in Part Three about?")  # "three" names the Part, asks nothing
+    assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
