@@ -311,12 +311,12 @@ class Assistant:
         share = kind == "percent" and bool(PEOPLE_ASKED & set(counted))  # "What share of the trainees found work?"
         for h in hits:
             for f in self._figure_words[h.index]:
-                figure, rows, head, of_people = f.kind, f.rows, f.head, f.people
+                figure = f.kind
                 if unit and f.unit != unit:
                     continue  # "How many tonnes of lemons?": "200 square kilometers" of lemon planting is no weight
-                if people and not of_people:
+                if people and not f.people:
                     continue  # "six municipal districts" counts no people
-                if items and vectors is not None and head >= 0 and not self._matches(vectors, [head], HEAD_MATCH):
+                if items and vectors is not None and f.head >= 0 and not self._matches(vectors, [f.head], HEAD_MATCH):
                     continue  # "three batches" counts batches, not the pilot areas asked for
                 if kind == "percent" and figure == "points" and change:
                     figure = "percent"  # "By how much did the rate rise?": a change in points answers it
@@ -324,7 +324,7 @@ class Assistant:
                     figure = "count"  # "How many of the trainees found jobs?": "more than 80 percent of the participants"
                 if (kind != "count" and figure != kind) or (kind == "count" and figure in ("percent", "points", "year")):
                     continue
-                if near is None or (portion and people) or (share and of_people) or self._matches(near, rows):
+                if near is None or (portion and people) or (share and f.people) or self._matches(near, f.rows):
                     return True  # a share of people asked, and a share of people given: "80 percent of the participants"
         return False
 

@@ -310,11 +310,17 @@ def numbered_sections(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for n in numbers if 1 <= n <= 13))
 
 
-def without_part_titles(text: str) -> str:
-    """``text`` without the words that name a Part by its title (sections.json):
-    they name no section's topic, and ask nothing of their own."""
+@lru_cache(maxsize=1)
+def _part_titles() -> re.Pattern[str]:
+    """Any words that name a Part by its title (sections.json), longest first."""
     words = sorted((w for ws in section_data()["part_topics"].values() for w in ws), key=len, reverse=True)
-    return re.sub("|".join(map(re.escape, words)), " ", text, flags=re.IGNORECASE)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def without_part_titles(text: str) -> str:
+    """``text`` without the words that name a Part by its title: they name no
+    section's topic, and ask nothing of their own."""
+    return _part_titles().sub(" ", text)
 
 
 def sections_in(text: str) -> tuple[int, ...]:

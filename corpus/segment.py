@@ -162,7 +162,6 @@ def passage_regions(mentions: list[Mention]) -> tuple[Region, ...]:
     return tuple(out)
 
 
-
 def shared_tails(passages: list[Passage], text: str) -> dict[int, tuple[int, ...]]:
     """The experiences that share one sentence of ``text`` with a later one,
     keyed by the sentence's last experience: its closing clause gives the
@@ -171,13 +170,15 @@ def shared_tails(passages: list[Passage], text: str) -> dict[int, tuple[int, ...
     Gu'an ... about 0.2 million, ... especially [for] migrant children" ->
     {Gu'an: (Chenzhou, Qiongzhong)}."""
     by_sentence: dict[tuple[int, int], list[int]] = {}
+    line_sentences: dict[int, list[tuple[int, int]]] = {}  # a line's sentences, split once
     for i, p in enumerate(passages):
         if p.kind != "experience":
             continue
         line_start = text.rfind("\n", 0, p.start) + 1
-        line_end = text.find("\n", p.start)
-        spans = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
-        span = next((s for s in spans if s[0] <= p.start < s[1]), None)
+        if line_start not in line_sentences:
+            line_end = text.find("\n", p.start)
+            line_sentences[line_start] = sentence_spans(text, line_start, len(text) if line_end < 0 else line_end)
+        span = next((s for s in line_sentences[line_start] if s[0] <= p.start < s[1]), None)
         if span is not None:
             by_sentence.setdefault(span, []).append(i)
     tails = {}
