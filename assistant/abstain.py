@@ -178,9 +178,11 @@ def _capitalised_notice_words() -> frozenset[str]:
 _ROMAN = re.compile(r"[ivx]+")  # a section label ("(xiii)"), no topic
 
 
+@lru_cache(maxsize=256)
 def topic_words(question: str) -> tuple[str, ...]:
     """Words of the question that are neither place names nor generic
-    question words. Example: "What did pilots in Hebei do?" -> ()."""
+    question words. Example: "What did pilots in Hebei do?" -> ().
+    Cached: one ask reads it for the same text several times."""
     return tuple(
         w for w in content_words(gazetteer().without_names(question)) if w not in _GENERIC and not _ROMAN.fullmatch(w)
     )

@@ -205,10 +205,9 @@ def printed_spellings(question: str, gaz: Gazetteer) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _section_topics() -> dict[int, re.Pattern[str]]:
     """One pattern per section matching any of its topic words at a word start."""
-    data = json.loads(data_bytes("sections.json"))
     return {
         s["number"]: re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in s["topics"]) + ")")
-        for s in data["sections"]
+        for s in section_data()["sections"]
     }
 
 
