@@ -80,7 +80,7 @@ from corpus.regions import gazetteer
 from corpus.source import notice_text
 from index.lexical import content_words
 
-_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Za-z]+)*)")
+_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Za-z]+)*)(?![A-Z])")  # not "IoT", an acronym
 _COMMON = frozenset(
     """what which who whom whose where when why how did does do is are was were can could would should
     will tell list name give show please according describe explain in on at of for to from by with the a an
@@ -92,7 +92,7 @@ _COMMON = frozenset(
 
 WORD_MATCH = 0.6
 _GENERIC = frozenset(
-    """what which who where when how did does do done is are was were can tell list name give show
+    """what which who where when how did does do done is are was were can could would tell list name give show walk
     all any other else pilot pilots place places region regions city cities county counties district
     districts area areas locality localities province provinces mention mentioned named notice say says
     said experience experiences practice practices example examples exploration explore explored about

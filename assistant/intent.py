@@ -26,6 +26,7 @@ _LIST = re.compile(
     r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|\ball of them\b|"
     r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
+    r"\ball (the )?([\w-]+ ){0,3}(cases|instances)\b|\bwalk me through\b|"  # "all the urban renewal cases"
     r"\b(given|cited|listed|mentioned) as examples\b|"
     r"\b(which|what) ([\w-]+ ){0,3}(measures|steps|initiatives|actions|approaches|methods) (are|were) "
     r"(mentioned|cited|listed|given|described|reported|named)\b|"  # "Which green building measures are mentioned?"

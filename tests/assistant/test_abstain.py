@@ -15,12 +15,14 @@ def test_unknown_names_are_proper_nouns_the_notice_never_uses():
     assert unknown_names("What did Wuhan do?") == ("Wuhan",)
     assert unknown_names("Explain how mortgage interest rates are calculated in the US") == ("US",)
     assert unknown_names("How did Yingde's PCR lab help with COVID?") == ()  # capitals, but no foreign country
+    assert unknown_names("Which place used IoT monitoring for its sponge facilities?") == ()  # an acronym, no "Io"
 
 
 def test_topic_and_count_words_leave_out_places_and_question_words():
     assert topic_words("What did pilots in Hebei do?") == ()
     assert topic_words("What does section 10 talk about?") == ()
     assert topic_words("What is the main focus of section 8?") == ()
+    assert topic_words("Could you summarize what the last section, (xiii), is about?") == ()
     assert count_words("How many places did Gu'an's eighth elementary school add?") == (
         "places", "eighth", "elementary", "school", "add")
 

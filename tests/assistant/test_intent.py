@@ -63,6 +63,7 @@ def test_what_the_notice_cannot_give():
     "how many new school places were added for migrant kids in the pilot areas?",
     "What smart-city platforms or systems did the pilot places build?",
     "In extending urban facilities to villages, which coverage or collection rates are reported?",
+    "Walk me through all the urban renewal cases in the notice.",
 ])
 def test_questions_over_several_pilots_are_lists(question):
     assert intent_of(question).wants_list

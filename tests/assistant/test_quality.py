@@ -528,6 +528,16 @@ def test_follow_ups_by_doing_that_or_after_ok(assistant, history, question, pass
     assert not answer.abstained and answer.citations[0].passage_id == passage
 
 
+def test_an_acronym_is_no_unknown_place(assistant):
+    answer = assistant.ask("Which place used IoT monitoring equipment for its sponge city facilities?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s05-03-suining"  # "Internet of Things"
+
+
+def test_a_polite_request_for_a_section_summary_is_answered(assistant):
+    answer = assistant.ask("Could you summarize what the last section, (xiii), is about?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
+
+
 def test_a_section_named_by_number_in_part_three_is_answered(assistant):
     answer = assistant.ask("What is item (xiii) in Part Three about?")  # "three" names the Part, asks nothing
     assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
