@@ -58,7 +58,9 @@ did pilots in Hebei do?") is always answered from that region's passages.
 8. An office holder or a deed's doer ("Who is the NDRC's chairman?", "Who
    won the downhill?"): the notice names no person. Today's data ("today's
    exchange rate", "the current mayor", "GDP growth in 2023", a year after
-   any the notice names): the notice is a dated document.
+   any the notice names): the notice is a dated document. A kind of fact no
+   policy report gives ("the symptoms of covid-19", "gold medals"), however
+   close its subject comes to a passage (Yingde's epidemic measures).
    The capital of a province whose capital is no pilot ("the capital of
    Heilongjiang") is an absent region (4).
 
@@ -130,6 +132,7 @@ class Evidence:
     person: bool = False  # asks who holds an office: the notice names no person
     how_to: bool = False  # asks for personal instructions ("How do I ...?")
     live: bool = False  # asks for today's data ("today's exchange rate")
+    unreported: bool = False  # asks a kind of fact no policy report gives ("the symptoms of covid-19")
     figure: bool = False  # asks for a figure ("How many ...?", "What rate ...?")
     spelled_out: bool = False  # one of the best passages carries every topic word (two or more), by stem
 
@@ -232,7 +235,7 @@ def should_abstain(
     topic_threshold: float = 0.0, coverage_override: float = 2.0, how_to_threshold: float = 0.0,
     region_coverage_override: float = 2.0,
 ) -> bool:
-    if evidence.region_absent or evidence.person or evidence.live:
+    if evidence.region_absent or evidence.person or evidence.live or evidence.unreported:
         return True
     # the question's own similarity, without place names: a paraphrase in everyday words still matches
     own = evidence.topic_best if evidence.topic_best is not None else evidence.best_dense

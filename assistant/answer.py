@@ -229,6 +229,7 @@ class Assistant:
             spelled_out=len(topic) >= 2 and any(topic_stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
             person=query.person,
             live=query.live,
+            unreported=query.unreported,
             how_to=query.how_to,
             figure=bool(query.figure),
             # asked only of a question naming a place with a topic of its own, and whose place's passage does

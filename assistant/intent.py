@@ -64,6 +64,11 @@ _WHO_DID = re.compile(
     r"\bwhich ([\w-]+ ){0,2}(official|officials|officer|minister|politician|person|people) (signed(?! off)|wrote|won|leads?|heads?)\b",
     re.I,
 )
+_UNREPORTED = re.compile(  # a kind of fact no policy report gives, however close its subject comes
+    r"\bsymptoms?\b|"  # of an illness ("the symptoms of covid-19", beside Yingde's epidemic measures)
+    r"\b(gold|silver|bronze|olympic) medals?\b|\bmedals? (table|count|tally)\b",  # a sports result (Yanqing's Olympics)
+    re.I,
+)
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|yesterday)\b|"
     r"\blatest (figures?|data|news|numbers?|statistics|stats|updates?|developments?|information|info|rates?)\b|"  # not "the latest mobile network"
@@ -86,7 +91,7 @@ _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
     r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"
     r"\b(worth|good time to) (it|visiting|buying|a visit)\b|"
-    r"^\s*how (does|do) (a|an) [\w-]+( [\w-]+){0,2} (actually |really )?work\b",  # "How does a PCR test work?"
+    r"^\s*how (does|do) (a|an) [\w-]+( [\w-]+){0,2} (actually |really )?(work|detect)\b",  # "How does a PCR test work?"
     re.IGNORECASE,
 )
 _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking examples?"
@@ -153,6 +158,7 @@ class Intent:
     wants_section: bool = False  # under which section something falls
     person: bool = False  # an office holder or a deed's doer ("Who won ...?")
     live: bool = False  # today's data ("today's exchange rate", "the current mayor")
+    unreported: bool = False  # a kind of fact no policy report gives ("the symptoms of covid-19", "gold medals")
     before: bool = False  # a value or state before some change ("What was the rate before the pilot started?")
     how_to: bool = False  # instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
 
@@ -171,6 +177,7 @@ def intent_of(question: str) -> Intent:
         wants_section=bool(_WHICH_SECTION.search(question)),
         person=bool(_PERSON.search(question) or _WHO_DID.search(question)),
         live=bool(_LIVE.search(question)) or after_the_notice(question),
+        unreported=bool(_UNREPORTED.search(question)),
         before=bool(_BEFORE.search(question) and (figure or _WHAT_WAS.search(question))),
         how_to=bool(_HOW_TO.search(question)),
     )

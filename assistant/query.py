@@ -241,6 +241,7 @@ class Query:
     person: bool = False  # asks who holds an office or did a deed ("Who won ...?"): the notice names no one
     how_to: bool = False  # asks for instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
     live: bool = False  # asks for today's data ("today's exchange rate", "the current mayor")
+    unreported: bool = False  # asks a kind of fact no policy report gives ("the symptoms of covid-19")
     before: bool = False  # asks a value before some change ("the rate before the pilot started")
     wants_section: bool = False  # asks under which section something falls: its lead-in answers
     switched: bool = False  # goes on with the last turn's topic for a place of its own ("And Changge?")
@@ -398,6 +399,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         unlisted_batch=unlisted_batch(question),
         person=intent.person,
         live=intent.live,
+        unreported=intent.unreported,
         before=intent.before,
         how_to=intent.how_to,
         wants_section=intent.wants_section or bare_section,  # "What does section 5 cover?": its lead-in

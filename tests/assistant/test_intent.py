@@ -137,6 +137,16 @@ def test_latest_asks_for_todays_data_only_of_figures_or_news():
     assert not intent_of("Has Tengchong rolled out the latest mobile network in its busy public spots?").live
 
 
+def test_symptoms_and_medals_are_facts_no_policy_report_gives():
+    assert intent_of("What are the common symptoms of covid-19?").unreported
+    assert intent_of("How many gold medals did China win at the Beijing Winter Olympics?").unreported
+    assert intent_of("Which country topped the medal table at the Beijing 2022 Winter Olympics?").unreported
+    assert not intent_of("How did Yingde respond to the covid-19 epidemic?").unreported
+    assert not intent_of("What did Yanqing do for the Winter Olympics?").unreported
+    assert intent_of("How does a PCR test actually detect a virus?").how_to
+    assert not intent_of("How does the Zibo scheme work for farm businesses?").how_to
+
+
 def test_a_provinces_capital_is_no_money():
     assert figure_wanted("How much guaranteed housing has Ningxia's capital allocated?") == "count"
     assert figure_wanted("How much social capital did Jiang'an raise?") == "money"

@@ -514,6 +514,15 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
 
 
+@pytest.mark.parametrize("question", [
+    "What are the common symptoms of covid-19?",  # Yingde's epidemic measures give none
+    "How many gold medals did China win at the Beijing Winter Olympics?",  # Yanqing's Olympics training gives none
+    "How does a PCR test actually detect a virus?",
+])
+def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant, question):
+    assert assistant.ask(question).abstained
+
+
 def test_registration_alone_is_household_registration(assistant):
     answer = assistant.ask("how did the Liaoning pilot make it easier for people to move their registration")
     assert not answer.abstained and answer.citations[0].passage_id == "s01-05-anshan"
