@@ -103,7 +103,7 @@ _GENERIC = frozenset(
     that's there's without after before actually really very quite pretty specifically precisely basically
     briefly simply mainly mostly chiefly primarily largely also just please you your i i'm me want wants got
     get gets put run runs cited called
-    highlight highlighted listed described describe anyone anywhere anything everything something anybody
+    highlight highlighted listed described describe anyone anywhere somewhere anything everything something anybody
     last first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth two three number numbered summarize summarise summary focus focuses focused
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear

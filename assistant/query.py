@@ -177,13 +177,14 @@ def respelled(question: str, gaz: Gazetteer) -> str:
         word = re.sub(r"['’]s$", "", m.group(1))  # "Laohokou's" -> "Laohokou"
         if word.casefold() in known or gaz.lookup(word) is not None or notice_terms(word):
             continue
+        one_off = gaz.one_letter_off(word) if word.casefold() not in english else None  # "Kaily", not "Human"
         if word[0].isupper():
-            key = gaz.closest(word)
+            key = gaz.closest(word) or one_off
             key = key[0].upper() + key[1:] if key else None
         elif word in english:
             continue
         else:
-            key = gaz.closest(word) or closest_notice_word(word, known)
+            key = gaz.closest(word) or one_off or closest_notice_word(word, known)
         if key:
             out += [question[last : m.start()], key]
             last = m.start() + len(word)

@@ -104,6 +104,21 @@ class Gazetteer:
         found = difflib.get_close_matches(key, same_start, n=1, cutoff=FUZZY_CUTOFF)
         return found[0] if found else None
 
+    def one_letter_off(self, word: str) -> str | None:
+        """The gazetteer spelling of the same length that ``word`` mistypes in
+        one letter after the first, for words of ``MIN_FUZZY`` letters or more
+        that are no other Chinese city: ``one_letter_off("Kaily") == "kaili"``
+        (difflib's ratio, 0.8, is below the cutoff for five letters);
+        ``one_letter_off("Hefei") is None`` (a city of its own, not Hebei)."""
+        key = word.casefold()
+        if len(key) < MIN_FUZZY or key in self._by_key or key in self.other_cities:
+            return None
+        found = [
+            k for k in self._by_key
+            if len(k) == len(key) and k[0] == key[0] and sum(a != b for a, b in zip(k, key)) == 1
+        ]
+        return found[0] if len(found) == 1 else None
+
     def find(self, text: str, ignore_case: bool = False) -> list[Mention]:
         """Every gazetteer name in ``text``, left to right, longest match first."""
         found: list[Mention] = []

@@ -523,6 +523,12 @@ def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant,
     assert assistant.ask(question).abstained
 
 
+def test_a_short_misspelled_name_is_answered(assistant):
+    answer = assistant.ask("how many volunteers are involved in city management in Kaily?")  # Kaili, one letter off
+    assert not answer.abstained and answer.citations[0].passage_id == "s09-04-kaili"
+    assert "40,000 volunteers" in answer.answer
+
+
 def test_registration_alone_is_household_registration(assistant):
     answer = assistant.ask("how did the Liaoning pilot make it easier for people to move their registration")
     assert not answer.abstained and answer.citations[0].passage_id == "s01-05-anshan"

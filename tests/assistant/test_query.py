@@ -145,6 +145,8 @@ def test_misspelled_places_are_read_as_the_notice_place_other_cities_are_not():
     assert analyse("How does Suinning handle stormwater?").localities == {"Suining"}
     assert analyse("What did Suzhou do about hukou?").localities == frozenset()  # not Suizhou
     assert analyse("What did Hangzhou build?").localities == frozenset()  # not Zhangzhou
+    assert analyse("how many volunteers help manage the city in Kaily?").localities == {"Kaili"}
+    assert analyse("What did Human settlement policy change?").localities == frozenset()  # an English word
 
 
 def test_follow_ups_that_skip_a_turn_or_ask_who_else():

@@ -43,3 +43,10 @@ def test_names_are_taken_out_of_a_text_in_any_case():
 def test_a_misspelling_is_close_to_a_notice_place_but_other_cities_are_not():
     assert gazetteer().closest("Laohekuo") == "laohekou"
     assert gazetteer().closest("Suzhou") is None  # a city of its own, not Suizhou
+
+
+def test_a_five_letter_name_one_letter_off_is_the_notice_place():
+    assert gazetteer().closest("Kaily") is None  # difflib's ratio is 0.8
+    assert gazetteer().one_letter_off("Kaily") == "kaili"
+    assert gazetteer().one_letter_off("Hefei") is None  # a city of its own, not Hebei
+    assert gazetteer().one_letter_off("Kaili") is None  # spelled right
