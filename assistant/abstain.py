@@ -53,7 +53,8 @@ did pilots in Hebei do?") is always answered from that region's passages.
    alone when, with the place names taken out, its best cosine is below
    ``topic_threshold``: "Are the hot springs in Tengchong worth a visit?"
    matches Tengchong's smart-city passage, but "Are the hot springs worth a
-   visit?" matches nothing in the notice.
+   visit?" matches nothing in the notice. Unless, for a question that asks
+   no figure, the place's passage carries ``CARRIED`` of its topic words.
 
 8. An office holder or a deed's doer ("Who is the NDRC's chairman?", "Who
    won the downhill?"): the notice names no person. Today's data ("today's
@@ -93,6 +94,7 @@ _COMMON = frozenset(
 
 
 WORD_MATCH = 0.6
+CARRIED = 0.5  # share of its topic words a named place's passage carries, so that no similarity is borrowed
 _GENERIC = frozenset(
     """what which who where when how did does do done is are was were can could would tell list name give show walk
     all any other else pilot pilots place places region regions city cities county counties district
@@ -229,6 +231,14 @@ def count_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in _QUESTION_WORDS and not w.endswith("'s"))
 
 
+def _carried(evidence: Evidence) -> bool:
+    """Does the named place's best passage carry at least ``CARRIED`` of the
+    question's topic words, which asks for no figure? Then it matches through
+    more than the name: "I live in Miyun - is there anywhere I can work out for
+    free?" (fitness, exercise, free: 3 of 5) matches weakly once "Miyun" is out."""
+    return not evidence.figure and evidence.coverage is not None and evidence.coverage >= CARRIED
+
+
 def should_abstain(
     evidence: Evidence, dense_threshold: float, region_threshold: float, unknown_name_override: float,
     coverage_min: float = 0.0, notice_coverage_min: float = 0.0, unknown_name_region_override: float = 0.5,
@@ -245,7 +255,7 @@ def should_abstain(
         return False  # "What did pilots in Hebei do?", "What is section 10 about?": their passages answer it
     if evidence.how_to and evidence.best_dense < how_to_threshold:
         return True
-    if evidence.topic_best is not None and evidence.topic_best < topic_threshold:
+    if evidence.topic_best is not None and evidence.topic_best < topic_threshold and not _carried(evidence):
         return True
     if evidence.best_dense < dense_threshold and not evidence.spelled_out:
         return True  # a short question matches weakly, but a passage with all its words is lexical evidence

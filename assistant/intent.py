@@ -98,6 +98,7 @@ _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking
     r"\b(which|what) (section|heading|part|theme|chapter)\b|\bunder (what|which) (heading|section|theme|topic)\b|"
     r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b|"
     r"\bthe (heading|title) of the (section|part)\b|"  # "What's the heading of the section on smart cities?"
+    r"\b(is|are) there (a|any) (section|heading|part|chapter)s? (on|about|for|covering|dealing with)\b|"  # "Is there a section on ...?"
     r"\bwhere (does|do|did) (the )?(notice|document|text) (talk|discuss|mention|cover|deal|say|address)\w*\b",
     re.IGNORECASE,
 )

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from assistant.abstain import Evidence, count_words, counted_phrase, should_abstain, topic_words, unknown_names
 
 THRESHOLDS = dict(dense_threshold=0.28, region_threshold=0.2, unknown_name_override=0.75)
@@ -58,6 +60,9 @@ def test_decision_rules():
     borrowed = Evidence(0.46, 0.46, (), ("hot", "springs"), True, topic_best=0.25)
     assert should_abstain(borrowed, **THRESHOLDS, topic_threshold=0.3)  # "Hot springs in Tengchong worth a visit?"
     assert not should_abstain(borrowed, **THRESHOLDS)  # the signal is off by default in the function
+    carried = Evidence(0.4, 0.4, (), ("live", "work", "free", "fitness", "exercise"), True, coverage=0.6, topic_best=0.27)
+    assert not should_abstain(carried, **THRESHOLDS, topic_threshold=0.3)  # Miyun's passage: free, fitness, exercise
+    assert should_abstain(replace(carried, figure=True), **THRESHOLDS, topic_threshold=0.3)  # a figure: no
     everyday = Evidence(0.5, 0.5, (), ("squeeze", "idle", "plots"), True, notice_coverage=0.0, topic_best=0.4)
     assert should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3)
     assert not should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3, coverage_override=0.35)

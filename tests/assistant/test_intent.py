@@ -81,6 +81,7 @@ def test_a_thrust_or_one_places_figure_is_no_list(question):
 def test_where_in_the_document_asks_for_a_section():
     assert intent_of("where in the document do they talk about sponge cities and flood prevention").wants_section
     assert intent_of("Where does the notice talk about using rural assets as loan collateral?").wants_section
+    assert intent_of("Is there a section on smart cities? What's it called?").wants_section
 
 
 def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():

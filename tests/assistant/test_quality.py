@@ -523,6 +523,20 @@ def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant,
     assert assistant.ask(question).abstained
 
 
+@pytest.mark.parametrize("question", [
+    "Is there somewhere in Miyun where people can exercise without paying?",  # "for free"
+    "I live in Miyun - is there anywhere I can work out for free?",
+])
+def test_a_place_whose_passage_carries_the_everyday_words_is_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == "s09-05-miyun-district"
+
+
+def test_is_there_a_section_on_asks_for_the_section(assistant):
+    answer = assistant.ask("Is there a section on smart cities? What is its heading about?")
+    assert answer.citations[0].passage_id == "s07-lead"
+
+
 def test_a_short_misspelled_name_is_answered(assistant):
     answer = assistant.ask("how many volunteers are involved in city management in Kaily?")  # Kaili, one letter off
     assert not answer.abstained and answer.citations[0].passage_id == "s09-04-kaili"
