@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
-from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, notice_terms, without_part_titles
+from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, in_notice_terms, notice_terms, without_part_titles
 from assistant.retrieve import Hit, PassageTable, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
@@ -198,7 +198,9 @@ class Assistant:
                 section = next((self.passages[h.index].section for h in hits if self.passages[h.index].section), None)
                 if section is not None:
                     query = replace(query, sections=(section.number,), numbered=(section.number,), text=query.spelled)
-            if query.wants_else and hits and not self._carries_topic(hits[0], query):
+            if query.wants_else and hits and not self._carries_topic(hits[0], query) and not (
+                query.excluded and not self._only_names(hits[0], query.excluded)  # "Jinan ... and Kunming": the other
+            ):
                 query = replace(query, demoted=self.passages[hits[0].index].id)
         return query
 
@@ -210,7 +212,6 @@ class Assistant:
         region_scores = [max(h.dense, h.clause) for h in region_hits]  # a long passage: its best clause
         region_best = max(region_scores) if named and region_scores else None
         topic = topic_words(query.asked)
-        topic_stems = {stem(w) for w in topic}
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=region_best,
@@ -226,7 +227,8 @@ class Assistant:
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named)
             or query.unlisted_batch,
             names_section=bool(query.numbered),
-            spelled_out=len(topic) >= 2 and any(topic_stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL]),
+            spelled_out=self._spelled_out(topic, hits)
+            or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits),
             person=query.person,
             live=query.live,
             unreported=query.unreported,
@@ -237,6 +239,13 @@ class Assistant:
             topic_best=self._topic_best(query.text)
             if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
+
+    def _spelled_out(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
+        """Does one of the best passages carry every topic word (two or more), by
+        stem? Asked of the question as typed and with its everyday words in the
+        translation's ("care for old people": "care", "elderly")."""
+        stems = {stem(w) for w in topic}
+        return len(topic) >= 2 and any(stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
 
     def _carries_topic(self, given: Hit, query: Query) -> bool:
         """Does the passage already given carry the topic of an "also" follow-up?
@@ -461,8 +470,8 @@ class Assistant:
         """The ranking read for what the question asks: places it excludes
         dropped, a passage already given last, a named place's passages first,
         a section's lead-in first, or pilots' experiences first for "which city"."""
-        if query.excluded:
-            hits = [h for h in hits if not self._names(h, query.excluded)]
+        if query.excluded:  # a passage that also names another place stays: "Jinan ... and Kunming"
+            hits = [h for h in hits if not self._only_names(h, query.excluded)]
         if query.demoted:
             hits = sorted(hits, key=lambda h: self.passages[h.index].id == query.demoted)
         if query.switched or (query.wants_else and query.borrowed):
@@ -482,6 +491,10 @@ class Assistant:
 
     def _names(self, hit: Hit, names) -> bool:
         return any(r.name in names for r in self.passages[hit.index].regions)
+
+    def _only_names(self, hit: Hit, names) -> bool:
+        regions = self.passages[hit.index].regions
+        return bool(regions) and all(r.name in names for r in regions)
 
     def _lead_in_first(self, hits: list[Hit]) -> list[Hit]:
         """The lead-in of the best hit's section first: "Under what heading is

@@ -99,6 +99,7 @@ _WHICH_SECTION = re.compile(  # "In which section would I find the smart parking
     r"\billustrates? (which|what) (theme|topic|section)\b|\bwhere in the (document|notice|text)\b|"
     r"\bthe (heading|title) of the (section|part)\b|"  # "What's the heading of the section on smart cities?"
     r"\b(is|are) there (a|any) (section|heading|part|chapter)s? (on|about|for|covering|dealing with)\b|"  # "Is there a section on ...?"
+    r"\bthe (section|part|heading|chapter) (that|which) (mentions?|covers?|includes?|discusses|talks about|has)\b|"  # "... that mentions Yichun"
     r"\bwhere (does|do|did) (the )?(notice|document|text) (talk|discuss|mention|cover|deal|say|address)\w*\b",
     re.IGNORECASE,
 )

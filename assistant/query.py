@@ -63,7 +63,8 @@ def _part_by_topic(after: str) -> str | None:
 SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own continues the last turn
 _OTHER = re.compile(
     r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
-    r"\b(who|where|anywhere|anyone|which places?) else\b",  # "Who else built a seed platform?"
+    r"\b(who|where|anywhere|anyone|which places?) else\b|"  # "Who else built a seed platform?"
+    r"\b(another|any other|a different|some other) (place|pilot|city|county|district|region|locality|area)\b",  # "another city"
     re.IGNORECASE,
 )
 _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
@@ -156,6 +157,13 @@ def notice_terms(text: str) -> tuple[str, ...]:
     Example: "Did Anshan ease hukou transfers?" -> ("household registration, settlement",)."""
     pattern, terms = _glossary()
     return tuple(dict.fromkeys(terms[m.group(1).lower()] for m in pattern.finditer(text)))
+
+
+def in_notice_terms(text: str) -> str:
+    """``text`` with each everyday phrase of the glossary replaced by the
+    translation's first word for it: "care for old people" -> "care for elderly"."""
+    pattern, terms = _glossary()
+    return pattern.sub(lambda m: terms[m.group(1).lower()].split(",")[0], text)
 
 
 _WORD = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+(?:['’-][A-Za-z]+)*)")

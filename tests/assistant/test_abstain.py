@@ -25,6 +25,7 @@ def test_topic_and_count_words_leave_out_places_and_question_words():
     assert topic_words("What does section 10 talk about?") == ()
     assert topic_words("What is the main focus of section 8?") == ()
     assert topic_words("Could you summarize what the last section, (xiii), is about?") == ()
+    assert topic_words("Summarize the main thrust of section 13 for me.") == ()
     assert count_words("How many places did Gu'an's eighth elementary school add?") == (
         "places", "eighth", "elementary", "school", "add")
 

@@ -82,6 +82,7 @@ def test_where_in_the_document_asks_for_a_section():
     assert intent_of("where in the document do they talk about sponge cities and flood prevention").wants_section
     assert intent_of("Where does the notice talk about using rural assets as loan collateral?").wants_section
     assert intent_of("Is there a section on smart cities? What's it called?").wants_section
+    assert intent_of("What's the topic of the section that mentions Yichun and Longgang?").wants_section
 
 
 def test_a_kind_of_thing_is_no_figure_and_a_long_figure_noun_still_is():

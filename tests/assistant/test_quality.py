@@ -537,6 +537,26 @@ def test_is_there_a_section_on_asks_for_the_section(assistant):
     assert answer.citations[0].passage_id == "s07-lead"
 
 
+def test_a_list_in_everyday_words_is_spelled_out_in_the_translations(assistant):
+    answer = assistant.ask("What did the pilots do about care for old people?")  # "elderly care": dense 0.27 only
+    assert not answer.abstained and "s02-09-lulong" in ids(answer)[:3]
+
+
+def test_another_city_that_did_the_same_is_the_one_sharing_the_passage(assistant):
+    history = ["Which city in Shandong fully abolished its urban settlement restrictions?"]
+    answer = assistant.ask("was there another city that did the same?", history=history)
+    assert answer.citations[0].passage_id == "s01-01-jinan" and "Kunming" in answer.answer
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("Summarize the main thrust of section 13 for me.", "s13-lead"),
+    ("What's the topic of the section that mentions Yichun and Longgang?", "s09-lead"),
+])
+def test_a_sections_thrust_and_the_section_that_mentions_places(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
 def test_a_short_misspelled_name_is_answered(assistant):
     answer = assistant.ask("how many volunteers are involved in city management in Kaily?")  # Kaili, one letter off
     assert not answer.abstained and answer.citations[0].passage_id == "s09-04-kaili"

@@ -1,4 +1,4 @@
-from assistant.query import analyse, counted_words, notice_terms, sections_in, unlisted_batch
+from assistant.query import analyse, counted_words, in_notice_terms, notice_terms, sections_in, unlisted_batch
 
 
 def test_regions_aliases_chinese_and_provinces_are_recognised():
@@ -138,6 +138,18 @@ def test_everything_a_place_did_is_a_list():
     assert analyse("What are all the things Nanjing is credited with?").wants_list
     assert analyse("Zhucheng appears in more than one section: what did it do?").wants_list
     assert not analyse("How did Nanjing use old factory land?").wants_list
+
+
+def test_everyday_phrases_in_the_translations_terms():
+    assert in_notice_terms("What did the pilots do about care for old people?") == (
+        "What did the pilots do about care for elderly?")
+    assert in_notice_terms("Where is trash sorted?") == "Where is garbage sorted?"  # the first of "garbage, waste"
+
+
+def test_another_city_leaves_out_the_earlier_place():
+    query = analyse("was there another city that did the same?",
+                    ["Which city in Shandong fully abolished its urban settlement restrictions?"])
+    assert "Jinan" in query.excluded and "abolish" in query.text
 
 
 def test_misspelled_places_are_read_as_the_notice_place_other_cities_are_not():
