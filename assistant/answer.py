@@ -55,7 +55,8 @@ CHANGE_STATED = re.compile(  # a passage that gives a value before and after: "1
 PEOPLE_AFTER = 4  # tokens after a count within which a word for people shows it counts people: "0.6 million people",
 # "1.82 million poor rural population", "30,000 graduates"
 PEOPLE_COUNTED = PEOPLE | {"graduates"}  # words after a figure that make it a count of people
-PEOPLE_ASKED = ANYONE | PEOPLE  # words of a question that ask a count of people
+PEOPLE_ASKED = ANYONE | PEOPLE | frozenset(  # words of a question that ask a count of people; the last the notice
+    "tourists visitors drivers passengers users customers".split())  # never counts: "10,000 parking spaces" is no drivers
 UNIT_KINDS = {  # what a figure is measured in, by kind: "20,000 acres" answers "how many mu", not "how many tons"
     **dict.fromkeys("tons tonnes ton tonne kilograms kg".split(), "weight"),
     **dict.fromkeys("acres acre mu hectares hectare square".split(), "area"),  # "square meters" before "meters"

@@ -557,6 +557,19 @@ def test_a_sections_thrust_and_the_section_that_mentions_places(assistant, quest
     assert not answer.abstained and answer.citations[0].passage_id == passage
 
 
+@pytest.mark.parametrize("question", [
+    "how many drivers use xinmi's smart parking platform every day?",  # "10,000 parking spaces" counts no drivers
+    "How many tourists visit Tongnan's lemon farms each year?",  # nor 200 square kilometers of lemons tourists
+])
+def test_a_count_of_people_the_notice_never_counts_needs_a_figure_of_people(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_administrative_divisions_are_the_notices_districts_and_new_city(assistant):
+    answer = assistant.ask("Which pilots changed their administrative divisions, and how?")
+    assert {"s09-01-longgang", "s09-02-yichun"} <= set(ids(answer)[:10])
+
+
 def test_a_short_misspelled_name_is_answered(assistant):
     answer = assistant.ask("how many volunteers are involved in city management in Kaily?")  # Kaili, one letter off
     assert not answer.abstained and answer.citations[0].passage_id == "s09-04-kaili"
