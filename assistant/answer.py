@@ -229,7 +229,8 @@ class Assistant:
             or query.unlisted_batch,
             names_section=bool(query.numbered),
             spelled_out=self._spelled_out(topic, hits)
-            or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits),
+            or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits)
+            or (query.wants_list and self._list_spelled_out(topic, hits)),
             person=query.person,
             live=query.live,
             unreported=query.unreported,
@@ -247,6 +248,12 @@ class Assistant:
         translation's ("care for old people": "care", "elderly")."""
         stems = {stem(w) for w in topic}
         return len(topic) >= 2 and any(stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
+
+    def _list_spelled_out(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
+        """A list question over one topic word that one of the best passages
+        carries: "Which pilots did something about flooding, and what?" asks for
+        pilots, which no off-topic question does."""
+        return len(topic) == 1 and any(stem(topic[0]) in self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
 
     def _carries_topic(self, given: Hit, query: Query) -> bool:
         """Does the passage already given carry the topic of an "also" follow-up?

@@ -66,13 +66,15 @@ _WHO_DID = re.compile(
 )
 _UNREPORTED = re.compile(  # a kind of fact no policy report gives, however close its subject comes
     r"\bsymptoms?\b|"  # of an illness ("the symptoms of covid-19", beside Yingde's epidemic measures)
-    r"\b(gold|silver|bronze|olympic) medals?\b|\bmedals? (table|count|tally)\b",  # a sports result (Yanqing's Olympics)
+    r"\b(gold|silver|bronze|olympic) medals?\b|\bmedals? (table|count|tally)\b|"  # a sports result (Yanqing's Olympics)
+    r"\bhow many people live in (china|the (whole )?country|the world)\b|\bpopulation of (china|the world)\b",  # national
     re.I,
 )
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
     r"\b(today|today's|tomorrow|tonight|this week|this weekend|right now|currently|nowadays|yesterday)\b|"
     r"\blatest (figures?|data|news|numbers?|statistics|stats|updates?|developments?|information|info|rates?)\b|"  # not "the latest mobile network"
     r"\b(last|this|next) (year|month)(?!'s)\b|"  # relative to the asker's day: "China's GDP growth last year"
+    r"\b(train|bus|flight|ferry) (times|timetables?|schedules?|tickets?)\b|\btimetables?\b|"  # "train times from Nanjing"
     r"\bcurrent (?!notice\b|document\b|text\b)\w+",
     re.IGNORECASE,
 )

@@ -42,17 +42,21 @@ def _vocabulary(model: str) -> frozenset[str]:
 
 
 def joined_names(question: str, gaz: Gazetteer) -> str:
-    """Two words that spell a place name when joined, joined: "what % of
-    patients in Zhu cheng" -> "... in Zhucheng"."""
+    """Two or three words that spell a place name when joined, joined: "what %
+    of patients in Zhu cheng" -> "... in Zhucheng"; "Lao He Kou" -> "Laohekou"."""
     words = list(_WORD.finditer(question))
     out, last = [], 0
-    for a, b in zip(words, words[1:]):
-        if a.start() < last or question[a.end() : b.start()] != " ":
+    for i, a in enumerate(words):
+        if a.start() < last:
             continue
-        joined = a.group(0) + b.group(0)
-        if gaz.lookup(joined) is not None and gaz.lookup(a.group(0)) is None and gaz.lookup(b.group(0)) is None:
-            out += [question[last : a.start()], joined[0].upper() + joined[1:]]
-            last = b.end()
+        for run in (words[i : i + 3], words[i : i + 2]):  # the longer reading first
+            if len(run) < 2 or any(question[x.end() : y.start()] != " " for x, y in zip(run, run[1:])):
+                continue
+            joined = "".join(w.group(0) for w in run)
+            if gaz.lookup(joined) is not None and all(gaz.lookup(w.group(0)) is None for w in run):
+                out += [question[last : a.start()], joined[0].upper() + joined[1:].lower()]
+                last = run[-1].end()
+                break
     return "".join(out) + question[last:] if out else question
 
 

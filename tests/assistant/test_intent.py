@@ -131,6 +131,8 @@ def test_personal_advice_is_a_how_to(question):
 
 def test_a_time_relative_to_the_asker_is_live_data():
     assert intent_of("What was China's GDP growth rate last year?").live
+    assert intent_of("train times from Nanjing to Yangzhou").live  # a timetable
+    assert not intent_of("How many buses run in Shexian's villages?").live
     assert not intent_of("What did last year's notice say?").live
 
 
@@ -145,6 +147,8 @@ def test_symptoms_and_medals_are_facts_no_policy_report_gives():
     assert intent_of("Which country topped the medal table at the Beijing 2022 Winter Olympics?").unreported
     assert not intent_of("How did Yingde respond to the covid-19 epidemic?").unreported
     assert not intent_of("What did Yanqing do for the Winter Olympics?").unreported
+    assert intent_of("How many people live in China in total?").unreported  # a national statistic
+    assert not intent_of("How many people live in Yichun's urban areas now?").unreported
     assert intent_of("How does a PCR test actually detect a virus?").how_to
     assert not intent_of("How does the Zibo scheme work for farm businesses?").how_to
 

@@ -518,6 +518,8 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
     "What are the common symptoms of covid-19?",  # Yingde's epidemic measures give none
     "How many gold medals did China win at the Beijing Winter Olympics?",  # Yanqing's Olympics training gives none
     "How does a PCR test actually detect a virus?",
+    "How many people live in China in total?",  # Jiang'an's residents are no national total
+    "train times from Nanjing to Yangzhou",
 ])
 def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
@@ -568,6 +570,17 @@ def test_a_count_of_people_the_notice_never_counts_needs_a_figure_of_people(assi
 def test_administrative_divisions_are_the_notices_districts_and_new_city(assistant):
     answer = assistant.ask("Which pilots changed their administrative divisions, and how?")
     assert {"s09-01-longgang", "s09-02-yichun"} <= set(ids(answer)[:10])
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("Which pilots did something about flooding, and what?", "s05-02-jintang"),  # one topic word, a list
+    ("Which district ran training to serve the World Horticultural Expo and the Winter Olympics?",
+     "s03-01-yanqing-district"),  # the translation's "World Parks", no unknown place
+    ("How many government matters can be done through one window in Lao He Kou?", "s07-01-laohekou"),
+])
+def test_false_abstentions_of_the_last_blind_batch(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
 
 
 def test_a_short_misspelled_name_is_answered(assistant):

@@ -18,6 +18,7 @@ def test_a_place_name_split_in_two_is_joined():
     assert joined_names("What does Zhu cheng's medical system include?", gazetteer()) == (
         "What does Zhucheng's medical system include?")
     assert joined_names("How did the city change?", gazetteer()) == "How did the city change?"
+    assert joined_names("one window in Lao He Kou?", gazetteer()) == "one window in Laohekou?"  # three words
 
 
 def test_a_mistyped_word_of_the_notice_is_put_right_an_english_word_is_not():
