@@ -43,7 +43,8 @@ _RELATIVE = re.compile(r"(?<=\w )(below|above|beyond|under|over|within) which\b"
 _COUNT = re.compile(r"\b(how many|how much|what (number|amount|share|percentage|rate)|how large|how big)\b", re.I)
 _GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?": asks about the cap, not a figure
     r"\b(cap|caps|capped|capping|limit|limits|limited|limiting|restrict|restricts|restricted|restricting|"
-    r"control|controls|controlled|regulate|regulates|regulated|decide|decides|decided)(\s+on)?\s+how (many|much)\b",
+    r"control|controls|controlled|regulate|regulates|regulated|decide|decides|decided)(\s+on)?\s+how (many|much)\b|"
+    r"\b(does|do|did|is|was|can|will|would)\s+how (many|much)\b",  # "does how much it pollutes affect ...?": yes or no
     re.I,
 )
 _MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding|fees?|rent"

@@ -99,6 +99,11 @@ def test_a_signatory_is_a_person_the_notice_does_not_name():
     assert not intent_of("Who signed off on turning Longgang into a city?").person  # the State Council did
 
 
+def test_a_yes_or_no_about_how_much_is_no_figure_asked():
+    assert figure_wanted("In Shunyi, does how much a new factory would pollute affect whether it gets the green light?") is None
+    assert figure_wanted("How much does Shunyi let a new factory pollute?") == "count"
+
+
 def test_a_cap_on_how_many_is_no_figure_asked():
     assert figure_wanted("does nanjing still cap how many ppl can get hukou each year?") is None
     assert figure_wanted("Did Nanjing limit how many people could settle, and how many settled?") == "count"
