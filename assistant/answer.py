@@ -228,9 +228,10 @@ class Assistant:
             region_absent=(bool(named) and not region_hits) or (bool(query.absent_capital) and not named)
             or query.unlisted_batch,
             names_section=bool(query.numbered),
-            spelled_out=self._spelled_out(topic, hits)
-            or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits)
-            or (query.wants_list and self._list_spelled_out(topic, hits)),
+            # one topic word is enough for a list: "Which pilots did something about flooding?" asks for
+            # pilots, which no off-topic question does
+            spelled_out=self._spelled_out(topic, hits, 1 if query.wants_list else 2)
+            or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits),
             person=query.person,
             live=query.live,
             unreported=query.unreported,
@@ -242,18 +243,12 @@ class Assistant:
             if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
         )
 
-    def _spelled_out(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
-        """Does one of the best passages carry every topic word (two or more), by
-        stem? Asked of the question as typed and with its everyday words in the
-        translation's ("care for old people": "care", "elderly")."""
+    def _spelled_out(self, topic: tuple[str, ...], hits: list[Hit], least: int = 2) -> bool:
+        """Does one of the best passages carry every topic word (``least`` or
+        more), by stem? Asked of the question as typed and with its everyday
+        words in the translation's ("care for old people": "care", "elderly")."""
         stems = {stem(w) for w in topic}
-        return len(topic) >= 2 and any(stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
-
-    def _list_spelled_out(self, topic: tuple[str, ...], hits: list[Hit]) -> bool:
-        """A list question over one topic word that one of the best passages
-        carries: "Which pilots did something about flooding, and what?" asks for
-        pilots, which no off-topic question does."""
-        return len(topic) == 1 and any(stem(topic[0]) in self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
+        return len(topic) >= least and any(stems <= self._passage_stems[h.index] for h in hits[:SPELLED_OUT_POOL])
 
     def _carries_topic(self, given: Hit, query: Query) -> bool:
         """Does the passage already given carry the topic of an "also" follow-up?

@@ -185,18 +185,23 @@ def respelled(question: str, gaz: Gazetteer) -> str:
         word = re.sub(r"['’]s$", "", m.group(1))  # "Laohokou's" -> "Laohokou"
         if word.casefold() in known or gaz.lookup(word) is not None or notice_terms(word):
             continue
-        one_off = gaz.one_letter_off(word) if word.casefold() not in english else None  # "Kaily", not "Human"
         if word[0].isupper():
-            key = gaz.closest(word) or one_off
+            key = gaz.closest(word) or _one_letter_off(word, gaz, english)
             key = key[0].upper() + key[1:] if key else None
         elif word in english:
             continue
         else:
-            key = gaz.closest(word) or one_off or closest_notice_word(word, known)
+            key = gaz.closest(word) or _one_letter_off(word, gaz, english) or closest_notice_word(word, known)
         if key:
             out += [question[last : m.start()], key]
             last = m.start() + len(word)
     return "".join(out) + question[last:] if out else question
+
+
+def _one_letter_off(word: str, gaz: Gazetteer, english: frozenset[str]) -> str | None:
+    """The gazetteer name ``word`` mistypes in one letter ("Kaily" -> "kaili"),
+    unless ``word`` is an English word ("Human" is no Hunan)."""
+    return None if word.casefold() in english else gaz.one_letter_off(word)
 
 
 def printed_spellings(question: str, gaz: Gazetteer) -> tuple[str, ...]:

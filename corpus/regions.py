@@ -98,11 +98,15 @@ class Gazetteer:
         ``closest("Laohekuo") == "laohekou"``, ``closest("Suzhou") is None``
         (a city of its own, not Suizhou)."""
         key = word.casefold()
-        if len(key) < MIN_FUZZY or key in self._by_key or key in self.other_cities:
+        if not self._correctable(key):
             return None
         same_start = [k for k in self._by_key if k.isascii() and k[:1] == key[:1] and len(k) >= MIN_FUZZY]
         found = difflib.get_close_matches(key, same_start, n=1, cutoff=FUZZY_CUTOFF)
         return found[0] if found else None
+
+    def _correctable(self, key: str) -> bool:
+        """Long enough to correct, and neither a name of the gazetteer nor another Chinese city."""
+        return len(key) >= MIN_FUZZY and key not in self._by_key and key not in self.other_cities
 
     def one_letter_off(self, word: str) -> str | None:
         """The gazetteer spelling of the same length that ``word`` mistypes in
@@ -111,7 +115,7 @@ class Gazetteer:
         (difflib's ratio, 0.8, is below the cutoff for five letters);
         ``one_letter_off("Hefei") is None`` (a city of its own, not Hebei)."""
         key = word.casefold()
-        if len(key) < MIN_FUZZY or key in self._by_key or key in self.other_cities:
+        if not self._correctable(key):
             return None
         found = [
             k for k in self._by_key
