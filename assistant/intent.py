@@ -65,10 +65,15 @@ _WHO_DID = re.compile(
     r"\bwhich ([\w-]+ ){0,2}(official|officials|officer|minister|politician|person|people) (signed(?! off)|wrote|won|leads?|heads?)\b",
     re.I,
 )
+_UNIT = (  # a unit of measure, singular or plural: "How many hectares are in one acre?"
+    r"(square |cubic )?(hectares?|acres?|mu|kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|yards?|inches|inch|"
+    r"grams?|kilograms?|kilos?|kg|pounds?|ounces?|tons?|tonnes?|jin|litres?|liters?|gallons?)"
+)
 _UNREPORTED = re.compile(  # a kind of fact no policy report gives, however close its subject comes
     r"\bsymptoms?\b|"  # of an illness ("the symptoms of covid-19", beside Yingde's epidemic measures)
     r"\b(gold|silver|bronze|olympic) medals?\b|\bmedals? (table|count|tally)\b|"  # a sports result (Yanqing's Olympics)
-    r"\bhow many people live in (china|the (whole )?country|the world)\b|\bpopulation of (china|the world)\b",  # national
+    r"\bhow many people live in (china|the (whole )?country|the world)\b|\bpopulation of (china|the world)\b|"  # national
+    rf"\bhow many {_UNIT} (are |is )?(there )?in (a|an|one|1) {_UNIT}\b|\bconvert\b[^?]*\b(in)?to {_UNIT}\b",  # a unit conversion
     re.I,
 )
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document

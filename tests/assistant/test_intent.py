@@ -154,6 +154,14 @@ def test_symptoms_and_medals_are_facts_no_policy_report_gives():
     assert not intent_of("What did Yanqing do for the Winter Olympics?").unreported
     assert intent_of("How many people live in China in total?").unreported  # a national statistic
     assert not intent_of("How many people live in Yichun's urban areas now?").unreported
+
+
+def test_a_unit_conversion_is_a_fact_no_policy_report_gives():
+    assert intent_of("How many hectares are in one acre?").unreported
+    assert intent_of("Can you convert 20,000 acres to hectares?").unreported
+    assert intent_of("how many square feet in a square meter").unreported
+    assert not intent_of("How many acres did Fuyang free up?").unreported
+    assert not intent_of("How many tons of coal are saved in a year?").unreported
     assert intent_of("How does a PCR test actually detect a virus?").how_to
     assert not intent_of("How does the Zibo scheme work for farm businesses?").how_to
 
