@@ -17,7 +17,7 @@ import numpy as np
 from assistant.abstain import WORD_MATCH, Evidence, count_words, should_abstain, topic_words, unknown_names
 from assistant.models import Answer, Citation, CitedRegion, CitedSection
 from assistant.query import ANYONE, PEOPLE, UNITS, Query, analyse, in_notice_terms, notice_terms, without_part_titles
-from assistant.retrieve import Hit, PassageTable, rank
+from assistant.retrieve import Hit, PassageTable, lexical_text, rank
 from assistant.sentences import best_sentence, sentence_features
 from assistant.validate import clean_question
 from corpus.models import Passage
@@ -512,7 +512,7 @@ class Assistant:
         scores, ids = self.bundle.dense.search(qvec, len(self.passages))
         dense = np.zeros(len(self.passages), dtype=np.float32)
         dense[ids[0][ids[0] >= 0]] = scores[0][ids[0] >= 0]
-        lexical = self.bundle.lexical.scores(f"{query.text} {self._synonyms(query)}")
+        lexical = self.bundle.lexical.scores(f"{lexical_text(query.text)} {self._synonyms(query)}")
         return rank(
             self.passages, dense, lexical, query, retriever,
             frozenset(provinces or ()), frozenset(int(s) for s in sections or ()), self._clause_scores(qvec, dense),

@@ -19,6 +19,7 @@ Example: cosines 0.52 and 0.60, BM25 at 0.7 of the best, no names ->
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,20 @@ REGION_BOOST = 0.2
 SECTION_BOOST = 0.06
 NOT_EXPERIENCE = 0.1
 OVERVIEW_KINDS = ("lead-in", "part-intro")  # what answers "What is the main focus of ...?"
+_ANSWER_TYPE = re.compile(  # "Which places ...?" asks for places: its noun is no topic word (not "below which cities")
+    r"^(\W*(?:(?:in|of|from|at|for|by|tell me|and)\s+)?(?:which|what))\s+(?:pilot\s+)?"
+    r"(?:(places|cities|counties|districts|regions|localities|provinces|pilots|pilot areas)|"
+    r"(place|city|county|district|region|locality|province)(?=\s+(in|of|did|does|has|have|had|was|is|were|are)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def lexical_text(text: str) -> str:
+    """The question as the lexical search reads it: without the noun naming
+    the kind of answer, which would match the passages using it in another
+    sense. Example: "Which places increased rental housing?" -> "Which
+    increased rental housing?" (not Gu'an's school "places")."""
+    return _ANSWER_TYPE.sub(r"\1", text)
 
 
 @dataclass(frozen=True)

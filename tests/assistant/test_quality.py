@@ -520,6 +520,7 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
     "How does a PCR test actually detect a virus?",
     "How many people live in China in total?",  # Jiang'an's residents are no national total
     "train times from Nanjing to Yangzhou",
+    "How many hectares are in one acre?",  # a conversion: Fuyang's acres give none
 ])
 def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
@@ -616,3 +617,8 @@ def test_a_polite_request_for_a_section_summary_is_answered(assistant):
 def test_a_section_named_by_number_in_part_three_is_answered(assistant):
     answer = assistant.ask("What is item (xiii) in Part Three about?")  # "three" names the Part, asks nothing
     assert not answer.abstained and answer.citations[0].passage_id == "s13-lead"
+
+
+def test_which_places_is_no_school_places(assistant):
+    answer = assistant.ask("Which places increased public rental or guaranteed housing for migrants?")
+    assert answer.citations[0].passage_id in {"s02-05-suizhou", "s02-06-xiangtan", "s02-07-yinchuan"}

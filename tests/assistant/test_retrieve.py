@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from assistant.query import analyse
-from assistant.retrieve import LEXICAL_WEIGHT, NOT_EXPERIENCE, REGION_BOOST, blend, rank
+from assistant.retrieve import LEXICAL_WEIGHT, NOT_EXPERIENCE, REGION_BOOST, blend, lexical_text, rank
 
 
 def test_blend_matches_the_documented_example():
@@ -37,3 +37,18 @@ def test_place_questions_prefer_experiences_and_named_regions(passages):
     assert overview[lead] - plain[lead] == pytest.approx(NOT_EXPERIENCE)  # lead-ins answer a thrust
     named = {h.index: h.score for h in rank(passages, dense, lexical, analyse("What did Xiangtan do?"), clause=dense)}
     assert named[xiangtan] - plain[xiangtan] == pytest.approx(REGION_BOOST)
+
+
+@pytest.mark.parametrize("question, read", [
+    ("Which places increased rental housing?", "Which increased rental housing?"),
+    ("what pilot areas cut emissions", "what cut emissions"),
+    ("Which city in Hunan mobilized housing?", "Which in Hunan mobilized housing?"),
+    ("What area of land did Fuyang free up?", "What area of land did Fuyang free up?"),  # the area is asked about
+    ("How many school places did Gu'an add?", "How many school places did Gu'an add?"),
+    ("Which county did it?", "Which did it?"),
+    ("In which cities was it done?", "In which was it done?"),
+    ("the cut-off below which cities drop restrictions?", "the cut-off below which cities drop restrictions?"),
+    ("what city size threshold splits the reform?", "what city size threshold splits the reform?"),  # a topic
+])
+def test_the_lexical_search_drops_the_noun_naming_the_kind_of_answer(question, read):
+    assert lexical_text(question) == read
