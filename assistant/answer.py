@@ -94,6 +94,13 @@ class Figure:
     unit: str = ""
 
 
+def passage_stems(text: str) -> frozenset[str]:
+    """The stems of a passage's content words, and of each part of a
+    hyphenated one: "low-carbon" carries "low carbon" as typed."""
+    words = content_words(text)
+    return frozenset(stem(w) for w in [*words, *(part for w in words if "-" in w for part in w.split("-") if part)])
+
+
 class Assistant:
     def __init__(self, bundle: IndexBundle):
         self.bundle = bundle
@@ -116,7 +123,7 @@ class Assistant:
             np.array(sorted({self._word_row[w] for w in content_words(p.norm_text) if w in self._word_row}), dtype=np.int64)
             for p in self.passages
         ]
-        self._passage_stems = [frozenset(stem(w) for w in content_words(p.norm_text)) for p in self.passages]
+        self._passage_stems = [passage_stems(p.norm_text) for p in self.passages]
         self._by_id = {p.id: p for p in self.passages}
         self._stems = {stem(w) for w in bundle.words}
         self._table = PassageTable.of(self.passages)
@@ -530,12 +537,30 @@ class Assistant:
         """A list's sections: those named by number, and a topic's section only
         when one of the ``SCOPE_CHECK`` best-ranked passages of any section is
         in it: a topic word can name a section that the question's best
-        passages are not in, and the list is then not confined to it."""
-        if not query.wants_list or query.sections == query.numbered:
+        passages are not in, and the list is then not confined to it. A list
+        that names no section and no place is its theme's section when that
+        section's lead-in answers it far better than any experience."""
+        if not query.wants_list:
+            return query
+        if not query.sections and not query.localities:
+            return replace(query, sections=self._theme_of(hits))
+        if query.sections == query.numbered:
             return query
         top = [self.passages[h.index] for h in hits if self.passages[h.index].section is not None][:SCOPE_CHECK]
         agreed = {p.section.number for p in top if p.section is not None}
         return replace(query, sections=tuple(s for s in query.sections if s in query.numbered or s in agreed))
+
+    def _theme_of(self, hits: list[Hit]) -> tuple[int, ...]:
+        """The section whose lead-in is the best hit, ``THRUST_MARGIN`` ahead
+        of every experience: "Give me all the examples of bringing urban public
+        services like healthcare and education to rural areas" -> (13,)
+        (section 13's lead-in 0.79, the best experience 0.58)."""
+        top = max(hits, key=lambda h: h.score, default=None)
+        p = self.passages[top.index] if top else None
+        if p is None or p.kind != "lead-in" or p.section is None:
+            return ()
+        best = max((h.score for h in hits if self.passages[h.index].kind == "experience"), default=0.0)
+        return (p.section.number,) if top.score >= best + THRUST_MARGIN else ()
 
     def _members(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Every experience a list question asks for: all of a named place's,

@@ -53,3 +53,12 @@ def test_empty_questions_are_rejected(assistant, question):
 def test_too_long_question_names_the_limit(assistant):
     with pytest.raises(InputError, match="1,000"):
         assistant.ask("x" * 1001)
+
+
+def test_a_hyphenated_word_also_carries_its_parts():
+    from assistant.answer import passage_stems
+    from index.lexical import stem
+
+    stems = passage_stems("promoting the low-carbon transformation of cities")
+    assert {stem("low"), stem("carbon"), stem("low-carbon")} <= stems
+    assert stem("promoting") in stems and stem("the") not in stems

@@ -622,3 +622,14 @@ def test_a_section_named_by_number_in_part_three_is_answered(assistant):
 def test_which_places_is_no_school_places(assistant):
     answer = assistant.ask("Which places increased public rental or guaranteed housing for migrants?")
     assert answer.citations[0].passage_id in {"s02-05-suizhou", "s02-06-xiangtan", "s02-07-yinchuan"}
+
+
+def test_a_list_whose_best_hit_is_a_sections_lead_in_is_that_sections_list(assistant):
+    answer = assistant.ask(
+        "Give me all the examples of bringing urban public services like healthcare and education to rural areas.")
+    assert set(ids(answer)[:4]) == {"s13-01-jiashan", "s13-02-dengfeng", "s13-03-shaoguan", "s13-04-pingxiang"}
+
+
+def test_low_carbon_typed_apart_is_the_notices_low_carbon(assistant):
+    answer = assistant.ask("Which part covers the low carbon stuff?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s08-lead"
