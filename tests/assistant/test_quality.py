@@ -633,3 +633,12 @@ def test_a_list_whose_best_hit_is_a_sections_lead_in_is_that_sections_list(assis
 def test_low_carbon_typed_apart_is_the_notices_low_carbon(assistant):
     answer = assistant.ask("Which part covers the low carbon stuff?")
     assert not answer.abstained and answer.citations[0].passage_id == "s08-lead"
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("how many seats did the new high school in Hainan add", "s02-02-qiongzhong"),  # seats: school places
+    ("Did any big city stop capping how many people can get a hukou there each year?", "s01-03-nanjing"),  # annual quota
+])
+def test_seats_capping_and_each_year_in_the_translations_words(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
