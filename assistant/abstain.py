@@ -132,10 +132,8 @@ class Evidence:
     notice_coverage: float | None = None  # share of topic words the notice uses (exactly or a close word)
     topic_best: float | None = None  # best cosine of the question without its place names, when it names one
     names_section: bool = False  # names a section by number ("What is section 10 about?")
-    person: bool = False  # asks who holds an office: the notice names no person
+    beyond_notice: bool = False  # asks a person, today's data ("today's exchange rate") or a fact no report gives
     how_to: bool = False  # asks for personal instructions ("How do I ...?")
-    live: bool = False  # asks for today's data ("today's exchange rate")
-    unreported: bool = False  # asks a kind of fact no policy report gives ("the symptoms of covid-19")
     figure: bool = False  # asks for a figure ("How many ...?", "What rate ...?")
     spelled_out: bool = False  # one of the best passages carries every topic word (two or more), by stem
 
@@ -246,7 +244,7 @@ def should_abstain(
     topic_threshold: float = 0.0, coverage_override: float = 2.0, how_to_threshold: float = 0.0,
     region_coverage_override: float = 2.0,
 ) -> bool:
-    if evidence.region_absent or evidence.person or evidence.live or evidence.unreported:
+    if evidence.region_absent or evidence.beyond_notice:
         return True
     # the question's own similarity, without place names: a paraphrase in everyday words still matches
     own = evidence.topic_best if evidence.topic_best is not None else evidence.best_dense

@@ -239,9 +239,7 @@ class Assistant:
             # pilots, which no off-topic question does
             spelled_out=self._spelled_out(topic, hits, 1 if query.wants_list else 2)
             or self._spelled_out(topic_words(in_notice_terms(query.spelled or query.question)), hits),
-            person=query.person,
-            live=query.live,
-            unreported=query.unreported,
+            beyond_notice=query.beyond_notice,
             how_to=query.how_to,
             figure=bool(query.figure),
             # asked only of a question naming a place with a topic of its own, and whose place's passage does

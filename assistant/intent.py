@@ -172,6 +172,12 @@ class Intent:
     before: bool = False  # a value or state before some change ("What was the rate before the pilot started?")
     how_to: bool = False  # instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
 
+    @property
+    def beyond_notice(self) -> bool:
+        """Asks what no notice of this kind says, however close its subject
+        comes: a person, today's data, or a fact no policy report gives."""
+        return self.person or self.live or self.unreported
+
 
 def intent_of(question: str) -> Intent:
     """The answer ``question`` asks for, from its wording."""

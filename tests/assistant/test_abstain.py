@@ -67,7 +67,7 @@ def test_decision_rules():
     everyday = Evidence(0.5, 0.5, (), ("squeeze", "idle", "plots"), True, notice_coverage=0.0, topic_best=0.4)
     assert should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3)
     assert not should_abstain(everyday, **THRESHOLDS, notice_coverage_min=0.3, coverage_override=0.35)
-    assert should_abstain(Evidence(0.7, 0.7, (), ("mayor",), True, person=True), **THRESHOLDS)
+    assert should_abstain(Evidence(0.7, 0.7, (), ("mayor",), True, beyond_notice=True), **THRESHOLDS)
     how_to = Evidence(0.35, None, (), ("apply", "visa"), how_to=True)
     assert should_abstain(how_to, **THRESHOLDS, how_to_threshold=0.5)
     assert not should_abstain(how_to, **THRESHOLDS)
