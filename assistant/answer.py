@@ -220,6 +220,9 @@ class Assistant:
         region_scores = [max(h.dense, h.clause) for h in region_hits]  # a long passage: its best clause
         region_best = max(region_scores) if named and region_scores else None
         topic = topic_words(query.asked)
+        # a borrowed match is checked only when the place's passage does not already match well; the place's
+        # coverage of the topic is needed then too (``abstain._carried``), and the second encode is saved otherwise
+        borrowed = bool(named and topic) and (region_best is None or region_best < TOPIC_CHECK_BELOW)
         return Evidence(
             best_dense=max(h.dense for h in hits),
             region_best=region_best,
@@ -227,7 +230,7 @@ class Assistant:
             topic_words=topic,
             names_region=bool(named and region_scores),
             coverage=self._coverage(topic, region_hits[:COVERAGE_POOL])
-            if topic and region_hits and (full or get_settings().coverage_min > 0 or (
+            if topic and region_hits and (full or borrowed or get_settings().coverage_min > 0 or (
                 region_best is not None and region_best < get_settings().region_threshold)) else None,
             notice_coverage=self._notice_coverage(topic, None if full else get_settings().notice_coverage_min)
             if topic else None,
@@ -242,10 +245,7 @@ class Assistant:
             beyond_notice=query.beyond_notice,
             how_to=query.how_to,
             figure=bool(query.figure),
-            # asked only of a question naming a place with a topic of its own, and whose place's passage does
-            # not already match well (then it is no borrowed match, and the second encode is saved)
-            topic_best=self._topic_best(query.text)
-            if named and topic and (region_best is None or region_best < TOPIC_CHECK_BELOW) else None,
+            topic_best=self._topic_best(query.text) if borrowed else None,
         )
 
     def _spelled_out(self, topic: tuple[str, ...], hits: list[Hit], least: int = 2) -> bool:

@@ -96,6 +96,7 @@ _WHAT_WAS = re.compile(r"^\s*what (was|were)\b", re.IGNORECASE)  # a state befor
 _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Should I buy ...?", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
     r"^\s*(can you |could you |please )?(recommend|suggest|write|compose|translate)\b|"
+    r"\b(a|an|another|some|any) (jokes?|riddles?|puns?|limericks?|haikus?)\b|"  # "tell me a joke about paperwork"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
     r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"
     r"\b(worth|good time to) (it|visiting|buying|a visit)\b|"

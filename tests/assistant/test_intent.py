@@ -189,3 +189,9 @@ def test_a_value_before_some_change():
     assert intent_of("How many quota places did Nanjing have before it scrapped the quota?").before
     assert not intent_of("Did Jintang lay its storm pipes before they were really needed?").before  # no value
     assert not intent_of("How many people did Yanqing train for the Winter Olympics?").before
+
+
+def test_a_joke_or_a_riddle_is_a_request_for_writing():
+    assert intent_of("tell me a joke about government paperwork").how_to
+    assert intent_of("Do you know any jokes about Kunming?").how_to
+    assert not intent_of("What did Kunming do about settlement?").how_to

@@ -521,6 +521,7 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
     "How many people live in China in total?",  # Jiang'an's residents are no national total
     "train times from Nanjing to Yangzhou",
     "How many hectares are in one acre?",  # a conversion: Fuyang's acres give none
+    "tell me a joke about government paperwork",  # Laohekou's government data gives none
 ])
 def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
@@ -529,6 +530,7 @@ def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant,
 @pytest.mark.parametrize("question", [
     "Is there somewhere in Miyun where people can exercise without paying?",  # "for free"
     "I live in Miyun - is there anywhere I can work out for free?",
+    "Is there anywhere in Miyun where people can exercise for free?",  # matches Miyun at 0.43: coverage still read
 ])
 def test_a_place_whose_passage_carries_the_everyday_words_is_answered(assistant, question):
     answer = assistant.ask(question)
