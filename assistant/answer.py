@@ -78,6 +78,7 @@ RANK_PENALTY = 0.2  # per rank, when choosing the answer sentence among citation
 
 
 _SOMETHING_ELSE = re.compile(r"\b(else|another|other)\b", re.IGNORECASE)  # not the passage already given
+_PART_OF = re.compile(r"\b(as (a )?part of|in the same)\b", re.IGNORECASE)  # ... unless within what it gave
 
 
 @dataclass(frozen=True)
@@ -259,10 +260,12 @@ class Assistant:
         """Does the passage already given carry the topic of an "also" follow-up?
         "Did they also free up parking at government institutions?" after Xinmi's
         smart parking: yes, it stays; "Anything on the farming side too?" after
-        Tongnan's land: no, it goes last; "What else ...?" always moves on. A
-        word is carried in the translation's terms too ("rent": "leased")."""
+        Tongnan's land: no, it goes last; "What else ...?" moves on, unless
+        it asks within what was given ("What else did they do as part of the
+        hospital upgrade?" after Yingde's PCR lab). A word is carried in the
+        translation's terms too ("rent": "leased")."""
         topic = [w for w in topic_words(query.asked) if w not in ("too", "well", "more")]  # "as well"
-        if _SOMETHING_ELSE.search(query.asked) or not topic:
+        if (_SOMETHING_ELSE.search(query.asked) and not _PART_OF.search(query.asked)) or not topic:
             return False
         stems = self._passage_stems[given.index]
         carried = [w for w in topic if stem(w) in stems

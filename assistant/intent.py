@@ -73,7 +73,8 @@ _UNREPORTED = re.compile(  # a kind of fact no policy report gives, however clos
     r"\bsymptoms?\b|"  # of an illness ("the symptoms of covid-19", beside Yingde's epidemic measures)
     r"\b(gold|silver|bronze|olympic) medals?\b|\bmedals? (table|count|tally)\b|"  # a sports result (Yanqing's Olympics)
     r"\bhow many people live in (china|the (whole )?country|the world)\b|\bpopulation of (china|the world)\b|"  # national
-    rf"\bhow many {_UNIT} (are |is )?(there )?in (a|an|one|1) {_UNIT}\b|\bconvert\b[^?]*\b(in)?to {_UNIT}\b",  # a unit conversion
+    rf"\bhow many {_UNIT} (are |is )?(there )?in (a|an|one|1) {_UNIT}\b|\bconvert\b[^?]*\b(in)?to {_UNIT}\b|"  # a unit conversion
+    r"\bdifference between (a|an) [\w-]+( [\w-]+){0,2} and (a|an)\b",  # a general one: "between a PCR test and an antigen test"
     re.I,
 )
 _LIVE = re.compile(  # asks for today's data; the notice is a dated document
@@ -95,7 +96,7 @@ _BEFORE = re.compile(  # a value before some change: "What was the rate before t
 _WHAT_WAS = re.compile(r"^\s*what (was|were)\b", re.IGNORECASE)  # a state before: "What was X before the reform?"
 _HOW_TO = re.compile(  # personal instructions, advice or writing: "How do I ...?", "Should I buy ...?", "Write me a poem"
     r"^\s*(how|where|what) (do|can|should|could|would) (i|we)\b|^\s*how (do|can|should) (you|one)\b|^\s*how does one\b|"
-    r"^\s*(can you |could you |please )?(recommend|suggest|write|compose|translate)\b|"
+    r"^\s*(can you |could you |please )?(help me (to )?)?(recommend|suggest|write|compose|translate|draft)\b|"
     r"\b(a|an|another|some|any) (jokes?|riddles?|puns?|limericks?|haikus?)\b|"  # "tell me a joke about paperwork"
     r"^\s*(can you |could you |please )?(explain|tell me) how (a|an|the|to|you|i|do|does)\b|"
     r"\bshould (i|we)\b|\b(best|fastest|quickest|easiest|cheapest) way to\b|\bis (now|it|this) a good (time|idea)\b|"

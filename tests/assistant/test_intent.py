@@ -195,3 +195,9 @@ def test_a_joke_or_a_riddle_is_a_request_for_writing():
     assert intent_of("tell me a joke about government paperwork").how_to
     assert intent_of("Do you know any jokes about Kunming?").how_to
     assert not intent_of("What did Kunming do about settlement?").how_to
+
+
+def test_a_general_difference_and_help_with_writing():
+    assert intent_of("What's the difference between a PCR test and an antigen test?").unreported
+    assert not intent_of("What's the difference between Jinan's and Nanjing's settlement reforms?").unreported
+    assert intent_of("can you help me write a cover letter for an internship at the NDRC?").how_to

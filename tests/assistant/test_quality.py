@@ -522,6 +522,8 @@ def test_near_misses_of_this_round_are_not_answered(assistant, question):
     "train times from Nanjing to Yangzhou",
     "How many hectares are in one acre?",  # a conversion: Fuyang's acres give none
     "tell me a joke about government paperwork",  # Laohekou's government data gives none
+    "What's the difference between a PCR test and an antigen test?",  # general knowledge, beside Yingde's PCR lab
+    "can you help me write a cover letter for an internship at the NDRC?",
 ])
 def test_off_topic_questions_near_a_passages_subject_are_not_answered(assistant, question):
     assert assistant.ask(question).abstained
@@ -644,3 +646,9 @@ def test_low_carbon_typed_apart_is_the_notices_low_carbon(assistant):
 def test_seats_capping_and_each_year_in_the_translations_words(assistant, question, passage):
     answer = assistant.ask(question)
     assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+def test_what_else_as_part_of_what_was_given_stays_with_it(assistant):
+    answer = assistant.ask("what else did they do as part of the hospital upgrade?",
+                           history=["Which place built a nucleic acid PCR lab?"])
+    assert answer.citations[0].passage_id == "s05-01-yingde" and "large medical equipment" in answer.answer
