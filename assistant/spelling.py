@@ -14,13 +14,14 @@ import re
 from functools import lru_cache
 
 from corpus.regions import Gazetteer
-from index.embed import resolve_model_path
 from index.lexical import stem
+from index.embed import resolve_model_path
 from noticeqa.settings import get_settings
 
 MIN_LETTERS = 5  # shorter words are not corrected
 CUTOFF = 0.88  # difflib ratio to the notice's word ("gradutes" ~ "graduates": 0.94; "parsing" ~ "parking": 0.86 is no typo)
 SAME_START = 2  # letters a correction shares with the word typed
+_ENDINGS = ("ions", "ings", "ion", "ing", "ed", "es", "s")  # inflections and "-ion": forms of one word
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:(?=['’]s\b)|(?![\w'’-]))")  # "cheng" of "Zhu cheng's" too
 
 
@@ -65,13 +66,30 @@ def closest_notice_word(word: str, vocabulary: frozenset[str]) -> str | None:
     """The word of ``vocabulary`` (the notice's) that ``word`` mistypes, if one
     is close enough: ``closest_notice_word("gradutes", ...) == "graduates"``."""
     key = word.casefold()
-    if len(key) < MIN_LETTERS or key in vocabulary or stem(key) in _stems(vocabulary):
-        return None  # short, or a form of a notice word ("mobilize" for "mobilized"): the search finds it
+    if len(key) < MIN_LETTERS or key in vocabulary:
+        return None  # short, or the notice's own word
+    if any(_base(w) == _base(key) for w in _by_stem(vocabulary).get(stem(key), ())):
+        return None  # another form of a notice word ("quotas", "renovating"): the search finds it by stem
+    # a typo can share its stem with the word it mistypes ("volunters", "managment"): it is put right, or
+    # its meaning would be lost where words are compared by meaning (coverage, the words near a figure)
     same_start = [w for w in vocabulary if w[:SAME_START] == key[:SAME_START] and len(w) >= MIN_LETTERS]
     found = difflib.get_close_matches(key, same_start, n=1, cutoff=CUTOFF)
     return found[0] if found else None
 
 
+def _base(word: str) -> str:
+    """``word`` without one of its ``_ENDINGS``: "renovating" and "renovation"
+    -> "renovat"; "volunters" -> "volunter" but "volunteers" -> "volunteer"."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 @lru_cache(maxsize=2)
-def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
-    return frozenset(stem(w) for w in vocabulary)
+def _by_stem(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The notice's words by their stem."""
+    out: dict[str, list[str]] = {}
+    for w in vocabulary:
+        out.setdefault(stem(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}

@@ -25,7 +25,11 @@ def test_a_mistyped_word_of_the_notice_is_put_right_an_english_word_is_not():
     assert closest_notice_word("gradutes", notice_words()) == "graduates"
     assert closest_notice_word("pizza", notice_words()) is None
     assert closest_notice_word("parsing", notice_words()) is None  # not "parking"
+    # a typo that shares its stem with the notice's word is put right too: its meaning is then read
+    assert closest_notice_word("volunters", notice_words()) == "volunteers"
+    assert closest_notice_word("managment", notice_words()) == "management"
     assert closest_notice_word("renovating", notice_words()) is None  # a form of "renovation": the search finds it
+    assert closest_notice_word("quotas", notice_words()) is None  # a plural of "quota"
     question = "How many gradutes does Qingzhen turn out? Is the weather nice?"
     assert respelled(question, gazetteer()) == "How many graduates does Qingzhen turn out? Is the weather nice?"
     assert analyse("what did kunmin do about hukou?").localities == {"Kunming"}
