@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from corpus.regions import Gazetteer
-from index.lexical import stem
 from index.embed import resolve_model_path
+from index.lexical import stem
 from noticeqa.settings import get_settings
 
 MIN_LETTERS = 5  # shorter words are not corrected
