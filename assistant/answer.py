@@ -68,7 +68,7 @@ SYNONYM = 0.65  # a word the notice lacks is also searched as its closest notice
 COVERAGE_POOL = 3  # the named region's passages checked for topic coverage (or the best, for a figure)
 LIST_POOL = 10  # the best passages checked for a figure that a list question asks of several pilots
 SCOPE_CHECK = 3  # best passages that must include a list's topic section
-THRUST_MARGIN = 0.1  # a list's section lead-in goes first when it beats every member by this much
+THRUST_MARGIN = 0.1  # a section's lead-in leads a list (or names its section) when it beats every experience by this
 TOPIC_CHECK_BELOW = 0.65  # a named place's passage matching at least this is not checked for a borrowed match:
 # it saves the second encode for 2 in 3 answerable questions naming a place, and changes no decision on the 1,301
 # questions of all QA sets (at 0.55, "Recommend a hiking trail near Tengchong." at 0.57 would be answered)
@@ -556,12 +556,16 @@ class Assistant:
         of every experience: "Give me all the examples of bringing urban public
         services like healthcare and education to rural areas" -> (13,)
         (section 13's lead-in 0.79, the best experience 0.58)."""
+        top = self._lead_in_ahead(hits, [h for h in hits if self.passages[h.index].kind == "experience"])
+        return (self.passages[top.index].section.number,) if top else ()
+
+    def _lead_in_ahead(self, hits: list[Hit], rivals: list[Hit]) -> Hit | None:
+        """The best hit, when it is a section's lead-in ``THRUST_MARGIN``
+        ahead of every one of ``rivals``."""
         top = max(hits, key=lambda h: h.score, default=None)
-        p = self.passages[top.index] if top else None
-        if p is None or p.kind != "lead-in" or p.section is None:
-            return ()
-        best = max((h.score for h in hits if self.passages[h.index].kind == "experience"), default=0.0)
-        return (p.section.number,) if top.score >= best + THRUST_MARGIN else ()
+        if top is None or self.passages[top.index].kind != "lead-in" or self.passages[top.index].section is None:
+            return None
+        return top if top.score >= max((h.score for h in rivals), default=0.0) + THRUST_MARGIN else None
 
     def _members(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Every experience a list question asks for: all of a named place's,
@@ -632,13 +636,10 @@ class Assistant:
         experience: "In the section on vocational skills, what are the places
         of inflow supposed to do?" is answered by what section 3 says they
         should do (0.92), not by Lipu's training (0.75)."""
-        top = max(hits, key=lambda h: h.score, default=None)
-        if top is None or not members or top in members or not (query.sections and query.wants_overview):
+        if not members or not (query.sections and query.wants_overview):
             return hits
-        p = self.passages[top.index]
-        if p.kind != "lead-in" or not self._in_sections(p, query.sections):
-            return hits
-        if top.score < max(h.score for h in members) + THRUST_MARGIN:
+        top = self._lead_in_ahead(hits, members)
+        if top is None or not self._in_sections(self.passages[top.index], query.sections):
             return hits
         return [top, *(h for h in hits if h is not top)]
 
