@@ -81,7 +81,7 @@ from functools import lru_cache
 
 from corpus.regions import gazetteer
 from corpus.source import notice_text
-from index.lexical import content_words
+from index.lexical import content_words, stem
 
 _CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:[-'][A-Za-z]+)*)(?![A-Z])")  # not "IoT", an acronym
 _COMMON = frozenset(
@@ -106,7 +106,7 @@ _GENERIC = frozenset(
     briefly simply mainly mostly chiefly primarily largely also just please you your i i'm me want wants got
     get gets put run runs cited called
     highlight highlighted listed described describe anyone anywhere somewhere anything everything something anybody
-    last first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth two three number numbered summarize summarise summary focus focuses focused
+    last first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth two three number numbered marked labelled labeled lettered tagged summarize summarise summary focus focuses focused
     thrust gist essence crux outline overview stuff
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
@@ -136,12 +136,44 @@ class Evidence:
     how_to: bool = False  # asks for personal instructions ("How do I ...?")
     figure: bool = False  # asks for a figure ("How many ...?", "What rate ...?")
     spelled_out: bool = False  # one of the best passages carries every topic word (two or more), by stem
+    name_missing: bool = False  # asks an institution's name, and no best passage names one of that kind
 
 
 @lru_cache(maxsize=1)
 def notice_words() -> frozenset[str]:
     """Every word of the notice, case-folded."""
     return frozenset(w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", notice_text()))
+
+
+_GLOSS = re.compile(r"\(([A-Z][a-z]+)\)")  # "the Nordic (Denmark) Industrial Park"
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, frozenset[str]]:
+    """Names the notice writes only in parentheses, glossing another name,
+    with the stems of the content words of their sentence: "(Denmark)" ->
+    {"denmark": {"haiyan", "industri", "park", "nordic", ...}}."""
+    text = notice_text()
+    found: dict[str, frozenset[str]] = {}
+    for m in _GLOSS.finditer(text):
+        word = m.group(1)
+        if len(re.findall(rf"\b{word}\b", text)) == 1:  # named nowhere else
+            start = text.rfind(".", 0, m.start()) + 1
+            end = text.find(".", m.end())
+            sentence = text[start : end if end >= 0 else len(text)].replace(m.group(0), " ")
+            found[word.casefold()] = frozenset(stem(w) for w in content_words(sentence) if w not in _GENERIC)
+    return found
+
+
+def _bare_gloss(word: str, question: str) -> bool:
+    """Is ``word`` (or its people's adjective: "German") a name the notice only
+    glosses (``_glosses``), in a question with no other word of that sentence?
+    "What is Germany's policy on rent control?" is not about Haiyan's
+    "European (Germany) Industrial Park"; "Which pilot set up industrial
+    parks with Germany?" is, and so is one naming Denmark too (the same sentence's)."""
+    key = word.casefold()
+    glossed = [words for gloss, words in _glosses().items() if gloss.startswith(key) and len(gloss) - len(key) <= 2]
+    return bool(glossed) and not glossed[0] & {stem(w) for w in content_words(question)}
 
 
 _FOREIGN_ABBREVIATIONS = re.compile(r"(?<![\w'])(US|USA|UK|EU|UAE)(?![\w'])")  # "in the US": capitals, no capitalised word
@@ -159,7 +191,8 @@ def unknown_names(question: str) -> tuple[str, ...]:
         word = re.sub(r"['’]s$", "", m.group(1))
         if m.start() == 0 or word.casefold() in _COMMON:
             continue
-        if word.casefold() not in notice_words() and gaz.lookup(word) is None and not _adjective_of_known(word):
+        known = word.casefold() in notice_words() or gaz.lookup(word) is not None or _adjective_of_known(word)
+        if not known or _bare_gloss(word, question):
             found.append(word)
     # a Chinese city the notice never names, typed in lower case: "what did shenzhen do ...?"
     words = (re.sub(r"'s$", "", w.replace("’", "'")) for w in re.findall(r"(?<![\w'’])[a-z][a-z'’]*", question))
@@ -263,7 +296,7 @@ def should_abstain(
             return True
         if not evidence.names_region and evidence.best_dense < unknown_name_override:
             return True
-    if evidence.figure_missing:
+    if evidence.figure_missing or evidence.name_missing:
         return True
     if evidence.coverage is not None and evidence.coverage < coverage_min:
         return True

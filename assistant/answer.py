@@ -247,7 +247,15 @@ class Assistant:
             how_to=query.how_to,
             figure=bool(query.figure),
             topic_best=self._topic_best(query.text) if borrowed else None,
+            name_missing=bool(query.name_of) and not self._names_one(query.name_of, region_hits or hits),
         )
+
+    def _names_one(self, kind: str, hits: list[Hit]) -> bool:
+        """Does one of the best passages name an institution of ``kind``, by a
+        capitalised name? "the First Hospital of Jilin University" names a
+        hospital and a university; "a Grade 3B general hospital" names none."""
+        name = re.compile(r"\b" + (kind[:-1] if kind.endswith("y") else kind).capitalize())  # "Universit": y or ies
+        return any(name.search(self.passages[h.index].text) for h in hits[:COVERAGE_POOL])
 
     def _spelled_out(self, topic: tuple[str, ...], hits: list[Hit], least: int = 2) -> bool:
         """Does one of the best passages carry every topic word (``least`` or
@@ -553,19 +561,24 @@ class Assistant:
 
     def _theme_of(self, hits: list[Hit]) -> tuple[int, ...]:
         """The section whose lead-in is the best hit, ``THRUST_MARGIN`` ahead
-        of every experience: "Give me all the examples of bringing urban public
-        services like healthcare and education to rural areas" -> (13,)
-        (section 13's lead-in 0.79, the best experience 0.58)."""
-        top = self._lead_in_ahead(hits, [h for h in hits if self.passages[h.index].kind == "experience"])
+        of every experience, by score or by the model alone: "Give me all the
+        examples of bringing urban public services like healthcare and
+        education to rural areas" -> (13,) (section 13's lead-in 0.79, the best
+        experience 0.58); "Which places does the notice cite for bringing
+        city-level health care and schooling to rural areas?" -> (13,) (cosine
+        0.61 against Gu'an's school places at 0.43, though "schooling" brings
+        Gu'an within 0.06 by score)."""
+        rivals = [h for h in hits if self.passages[h.index].kind == "experience"]
+        top = self._lead_in_ahead(hits, rivals) or self._lead_in_ahead(hits, rivals, lambda h: h.dense)
         return (self.passages[top.index].section.number,) if top else ()
 
-    def _lead_in_ahead(self, hits: list[Hit], rivals: list[Hit]) -> Hit | None:
-        """The best hit, when it is a section's lead-in ``THRUST_MARGIN``
-        ahead of every one of ``rivals``."""
-        top = max(hits, key=lambda h: h.score, default=None)
+    def _lead_in_ahead(self, hits: list[Hit], rivals: list[Hit], key=lambda h: h.score) -> Hit | None:
+        """The best hit by ``key``, when it is a section's lead-in
+        ``THRUST_MARGIN`` ahead of every one of ``rivals``."""
+        top = max(hits, key=key, default=None)
         if top is None or self.passages[top.index].kind != "lead-in" or self.passages[top.index].section is None:
             return None
-        return top if top.score >= max((h.score for h in rivals), default=0.0) + THRUST_MARGIN else None
+        return top if key(top) >= max((key(h) for h in rivals), default=0.0) + THRUST_MARGIN else None
 
     def _members(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Every experience a list question asks for: all of a named place's,

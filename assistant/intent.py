@@ -47,10 +47,10 @@ _GOVERNED = re.compile(  # "Does Nanjing still cap how many people can settle?":
     r"\b(does|do|did|is|was|can|will|would)\s+how (many|much)\b",  # "does how much it pollutes affect ...?": yes or no
     re.I,
 )
-_MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding|fees?|rent"
+_MONEY_NOUNS = "budget|cost|price|income|revenue|salary|wages?|investment|spending|expenditure|funding|fees?|rent|output value"
 _PREPOSITIONS = "for|of|in|on|to|with|by|from|about|under|into|at"  # "what system for investment": no figure noun
 _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure too, when the question asks for it
-    rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+(?!(?:{_PREPOSITIONS})\s)[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|{_MONEY_NOUNS})\b"
+    rf"\b(what|which|whats)(?:['’]s)?(?!\s+(kinds?|types?|sorts?|forms?)\s+of\b)(\s+(?!(?:{_PREPOSITIONS})\s)[\w'-]+){{0,5}}?\s+(rate|percentage|share|proportion|ratio|population|gdp|output|{_MONEY_NOUNS})\b"
     r"(?!\s+(flows?|movements?|mobility|structure|polic(y|ies)|reform|management|control|services|registration))",
     re.I,
 )
@@ -130,7 +130,8 @@ _MONEY_WORDS = (  # words after "how much" that ask a sum ("Ningxia's capital" i
     r"budget|yuan|rmb|dollars?|subsid\w*|financ\w*|credit|(?<!['’]s )capital"
 )
 _COST_VERB = r"\bwhat (did|does|do|will|would) [^?]{0,60}?\bcost\b"  # "What did Yingde's PCR lab cost?": a sum
-_MONEY = re.compile(rf"\bhow much\b.{{0,60}}?\b({_MONEY_WORDS})\b|\b({_MONEY_NOUNS})\b|{_COST_VERB}", re.I)
+_MONEY = re.compile(  # "how many yuan" too
+    rf"\bhow much\b.{{0,60}}?\b({_MONEY_WORDS})\b|\b({_MONEY_NOUNS})\b|{_COST_VERB}|\bhow many (yuan|rmb|dollars)\b", re.I)
 _ASKS_COST = re.compile(_COST_VERB, re.I)
 _QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?": an amount of a thing, no money
     rf"\bhow much (?!(?:{_MONEY_NOUNS}|{_MONEY_WORDS}|more|less|further)\b)[a-z][\w-]* "
@@ -138,6 +139,13 @@ _QUANTITY = re.compile(  # "how much CO2 did it cut?", "how much land was freed?
     re.I,
 )
 _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province))\b", re.IGNORECASE)
+_INSTITUTIONS = r"hospitals?|banks?|universit(?:y|ies)|colleges?|compan(?:y|ies)|firms?|enterprises?|developers?|operators?"
+_NAME_ASKED = re.compile(  # a proper name of an institution: "What's the name of the hospital Yingde renovated?"
+    # (not "Which hospitals make up Zhucheng's system?": kinds of hospital answer that)
+    rf"\bname of (?:the |its |their |this |that )?(?:[\w'’-]+ ){{0,5}}?({_INSTITUTIONS})\b|"
+    rf"\bwhat(?:['’]s| is| was| are| were) (?:the |its |their )?(?:[\w'’-]+ ){{0,5}}?({_INSTITUTIONS}) (?:called|named)\b",
+    re.IGNORECASE,
+)
 _WHO_OR_WHERE = re.compile(  # asks for a place or a doer, before any "how many": "Which districts saw ...?"
     r"\b(where|who|which (places?|cit(y|ies)|count(y|ies)|districts?|regions?|provinces?|pilots?|localit(y|ies)|"
     r"compan(y|ies)|enterprises?|firms?|businesses|institutions?|organi[sz]ations?|banks?|universit(y|ies)|"
@@ -173,6 +181,7 @@ class Intent:
     unreported: bool = False  # a kind of fact no policy report gives ("the symptoms of covid-19", "gold medals")
     before: bool = False  # a value or state before some change ("What was the rate before the pilot started?")
     how_to: bool = False  # instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
+    name_of: str = ""  # the kind of institution whose proper name is asked ("hospital"), singular
 
     @property
     def beyond_notice(self) -> bool:
@@ -198,7 +207,19 @@ def intent_of(question: str) -> Intent:
         unreported=bool(_UNREPORTED.search(question)),
         before=bool(_BEFORE.search(question) and (figure or _WHAT_WAS.search(question))),
         how_to=bool(_HOW_TO.search(question)),
+        name_of=name_asked(question),
     )
+
+
+def name_asked(question: str) -> str:
+    """The kind of institution whose proper name the question asks, in the
+    singular: "What is the name of the hospital Yingde renovated?" ->
+    "hospital"; "" for none."""
+    m = _NAME_ASKED.search(question)
+    if not m:
+        return ""
+    word = next(g for g in m.groups() if g).lower()
+    return {"universities": "university", "companies": "company"}.get(word, word.removesuffix("s"))
 
 
 def after_the_notice(question: str) -> bool:

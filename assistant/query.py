@@ -256,6 +256,7 @@ class Query:
     how_to: bool = False  # asks for instructions, advice or writing ("How do I apply for a visa?", "Recommend ...")
     before: bool = False  # asks a value before some change ("the rate before the pilot started")
     wants_section: bool = False  # asks under which section something falls: its lead-in answers
+    name_of: str = ""  # the kind of institution whose proper name is asked ("hospital")
     switched: bool = False  # goes on with the last turn's topic for a place of its own ("And Changge?")
 
     @property
@@ -412,6 +413,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         beyond_notice=intent.beyond_notice,
         before=intent.before,
         how_to=intent.how_to,
+        name_of=intent.name_of,
         wants_section=intent.wants_section or bare_section,  # "What does section 5 cover?": its lead-in
         switched=switched,
     )

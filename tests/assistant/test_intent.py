@@ -201,3 +201,19 @@ def test_a_general_difference_and_help_with_writing():
     assert intent_of("What's the difference between a PCR test and an antigen test?").unreported
     assert not intent_of("What's the difference between Jinan's and Nanjing's settlement reforms?").unreported
     assert intent_of("can you help me write a cover letter for an internship at the NDRC?").how_to
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What is the name of the Grade 3B general hospital in Zhucheng?", "hospital"),
+    ("What's the name of the bank that issued Zibo's digital agriculture loans?", "bank"),
+    ("What is Zhucheng's traditional Chinese medicine hospital called?", "hospital"),
+    ("Which hospitals make up Zhucheng's medical and health service system?", ""),  # kinds of hospital answer it
+    ("What is Bishan District's online community services platform called?", ""),  # a platform: described, not named
+    ("What did Zhucheng build for companies to share?", ""),
+])
+def test_the_institution_whose_name_is_asked(question, kind):
+    assert intent_of(question).name_of == kind
+
+
+def test_how_many_yuan_asks_a_sum():
+    assert intent_of("How many yuan did Jiang'an spend on renovating its old neighborhoods?").figure == "money"

@@ -652,3 +652,64 @@ def test_what_else_as_part_of_what_was_given_stays_with_it(assistant):
     answer = assistant.ask("what else did they do as part of the hospital upgrade?",
                            history=["Which place built a nucleic acid PCR lab?"])
     assert answer.citations[0].passage_id == "s05-01-yingde" and "large medical equipment" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What is Germany's policy on rent control?",  # the notice names Germany only in Haiyan's park
+    "What housing subsidies does Germany offer to low-income families?",
+    "What's the capital of Denmark?",
+])
+def test_a_country_the_notice_only_glosses_is_an_unknown_place(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_a_country_beside_its_glossed_park_is_haiyan(assistant):
+    answer = assistant.ask("Which pilot set up industrial parks with Germany?")
+    assert not answer.abstained and answer.citations[0].passage_id == "s06-03-haiyan"
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("What topic is section 9 (marked (ix)) about?", "s09-lead"),
+    ("What topic does section 11, labelled (k), cover?", "s11-lead"),
+])
+def test_a_section_with_its_printed_label_is_answered(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+def test_a_list_whose_lead_in_is_ahead_by_the_model_is_that_sections_list(assistant):
+    answer = assistant.ask(
+        "Which places does the notice cite for bringing city-level health care and schooling to rural areas?")
+    assert {"s13-01-jiashan", "s13-02-dengfeng", "s13-03-shaoguan", "s13-04-pingxiang"} <= set(ids(answer)[:5])
+
+
+@pytest.mark.parametrize("question", [
+    "What is the name of the Grade 3B general hospital in Zhucheng?",  # a kind of hospital, no name
+    "What is the name of the hospital Yingde renovated?",
+    "What's the name of the bank that issued Zibo's digital agriculture loans?",  # "banks", none named
+])
+def test_an_institutions_name_the_notice_never_gives_is_not_answered(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize("question, passage", [
+    ("What is the name of the university the new high school in Qiongzhong is affiliated with?", "s02-02-qiongzhong"),
+    ("What's the name of the hospital Meihekou brought in as a high-end medical resource?", "s06-02-meihekou"),
+])
+def test_an_institutions_name_the_notice_gives_is_answered(assistant, question, passage):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].passage_id == passage
+
+
+@pytest.mark.parametrize("question", [
+    "How many yuan did Jiang'an spend on renovating its old neighborhoods?",  # a sum: 70 neighbourhoods is none
+    "What's the annual output value of Tongnan's lemon industry?",  # no output is given anywhere
+])
+def test_figures_of_another_kind_answer_no_count_of_this_round(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_pros_are_professionals(assistant):
+    answer = assistant.ask("and how many pros did it bring into the villages?",
+                           history=["Tell me about the 'new villagers' scheme in Chengdu"])
+    assert not answer.abstained and answer.citations[0].passage_id == "s11-03-pidu-district"
