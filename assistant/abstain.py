@@ -107,7 +107,7 @@ _GENERIC = frozenset(
     get gets put run runs cited called
     highlight highlighted listed described describe anyone anywhere somewhere anything everything something anybody
     last first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth two three number numbered marked labelled labeled lettered tagged summarize summarise summary focus focuses focused
-    thrust gist essence crux outline overview stuff
+    thrust gist essence crux outline overview stuff slogan slogans motto mottos catchphrase tagline
     some such into onto over under between through during with within out up down off then than still now
     today currently current happened happen altogether overall exactly roughly approximately shows appears appear
     appeared once twice times several more multiple each every case cases credited feature features featured

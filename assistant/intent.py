@@ -142,7 +142,7 @@ _WHERE = re.compile(r"\b(where|which (place|city|county|district|region|province
 _INSTITUTIONS = r"hospitals?|banks?|universit(?:y|ies)|colleges?|compan(?:y|ies)|firms?|enterprises?|developers?|operators?"
 _NAME_ASKED = re.compile(  # a proper name of an institution: "What's the name of the hospital Yingde renovated?"
     # (not "Which hospitals make up Zhucheng's system?": kinds of hospital answer that)
-    rf"\bname of (?:the |its |their |this |that )?(?:[\w'’-]+ ){{0,5}}?({_INSTITUTIONS})\b|"
+    rf"\bname of (?:the |its |their |this |that )?(?:[\w'’-]+ ){{0,7}}?({_INSTITUTIONS})\b|"
     rf"\bwhat(?:['’]s| is| was| are| were) (?:the |its |their )?(?:[\w'’-]+ ){{0,5}}?({_INSTITUTIONS}) (?:called|named)\b",
     re.IGNORECASE,
 )

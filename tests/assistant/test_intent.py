@@ -207,6 +207,7 @@ def test_a_general_difference_and_help_with_writing():
     ("What is the name of the Grade 3B general hospital in Zhucheng?", "hospital"),
     ("What's the name of the bank that issued Zibo's digital agriculture loans?", "bank"),
     ("What is Zhucheng's traditional Chinese medicine hospital called?", "hospital"),
+    ("What's the name of Zhuchen's Grade 3A traditional Chinese medicine hospital?", "hospital"),  # seven words
     ("Which hospitals make up Zhucheng's medical and health service system?", ""),  # kinds of hospital answer it
     ("What is Bishan District's online community services platform called?", ""),  # a platform: described, not named
     ("What did Zhucheng build for companies to share?", ""),

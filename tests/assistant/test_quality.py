@@ -713,3 +713,12 @@ def test_pros_are_professionals(assistant):
     answer = assistant.ask("and how many pros did it bring into the villages?",
                            history=["Tell me about the 'new villagers' scheme in Chengdu"])
     assert not answer.abstained and answer.citations[0].passage_id == "s11-03-pidu-district"
+
+
+@pytest.mark.parametrize("history, question", [
+    ([], "What's the goal slogan of Suining's sponge city work?"),  # a goal: what the notice says to "achieve"
+    (["Which places in Sichuan worked on flood control?", "What did Suining do?"], "what's the slogan they're aiming for?"),
+])
+def test_a_slogan_aimed_for_is_what_the_notice_says_to_achieve(assistant, history, question):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and answer.citations[0].passage_id == "s05-03-suining"
