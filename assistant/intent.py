@@ -25,7 +25,7 @@ _LIST = re.compile(
     r"\ball (the )?(things|ways|measures|steps|initiatives|efforts)\b|\beverything\b|\beach (case|time|one)\b|"
     r"\b(more than one|several|multiple|different) (sections|times|parts|places)\b|"  # "everything Nanjing did"
     r"\blist (them|all|every|each)\b|\ba list of\b|\b(give|show|tell) me all\b|\ball of them\b|"
-    r"\b(every|each) (single )?(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every example of"
+    r"\b(every|each) (single )?([\w-]+ ){0,2}(example|experience|practice|case|instance)\b|\beach of the\b|"  # "every urban renewal example"
     r"\ball (the )?([\w-]+ ){0,3}(cases|instances)\b|\bwalk me through\b|"  # "all the urban renewal cases"
     r"\b(given|cited|listed|mentioned) as examples\b|"
     r"\b(which|what) ([\w-]+ ){0,3}(measures|steps|initiatives|actions|approaches|methods) (are|were) "
@@ -57,7 +57,7 @@ _FIGURE_NOUN = re.compile(  # "What rate / population / budget ...": a figure to
 _COUNTED_NOUNS = frozenset(("population",))  # a figure noun that names what is counted
 _PERSON = re.compile(
     r"\bwho (is|was|are|were) (the )?(current |present |former |new )?(\w+ ){0,2}?(chair(man|woman|person)?|director|head|"
-    r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss)\b",
+    r"minister|mayor|governor|secretary|president|leader|founder|author|premier|ceo|boss|principal|headmaster|headteacher|dean)\b",
     re.IGNORECASE,
 )
 _WHO_DID = re.compile(

@@ -64,7 +64,8 @@ SHORT_FOLLOWUP = 6  # words: a question this short without a place of its own co
 _OTHER = re.compile(
     r"\bother (places|pilots|cities|counties|districts|regions|localities|areas)\b|"
     r"\b(who|where|anywhere|anyone|which places?) else\b|"  # "Who else built a seed platform?"
-    r"\b(another|any other|a different|some other) (place|pilot|city|county|district|region|locality|area)\b",  # "another city"
+    r"\b(another|any other|a different|some other|which other|what other) (place|pilot|city|county|district|region|locality|area)\b|"
+    r"\bthe other (one|place|pilot|city|county|district|region|locality|area)\b",  # "another city", "and the other one?"
     re.IGNORECASE,
 )
 _ELSE = re.compile(r"\b(else|another|more|too|also|as well)\b", re.IGNORECASE)
@@ -372,6 +373,9 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         placed, places = next(((h, r) for h, r in turns if r), (last, ()))  # the latest turn naming a place
         if not regions and _OTHER.search(question):
             excluded = reach(places, gaz)
+            # "and the other one?" after "What did Shaoguan do?": the topic, and any section named, are the turn before's
+            last = next((h for h in reversed(previous) if topic_words(h)), last)
+            sections = sections or numbered_sections(last)
         elif not regions:
             regions = places
             borrowed = tuple(r.name for r in regions)
@@ -402,7 +406,7 @@ def analyse(question: str, history: list[str] | None = None, gaz: Gazetteer | No
         asks_change=intent.asks_change,
         counts_items=figure == "count" and bool(counted_phrase(question) or figure_noun(question)),
         wants_place=intent.wants_place,
-        wants_experience=intent.about_a_place and not overview,
+        wants_experience=(intent.about_a_place or bool(excluded)) and not overview,  # another place's: an experience
         wants_overview=overview,
         borrowed=borrowed,
         section_ref=bool(previous and _SECTION_REF.search(question)),

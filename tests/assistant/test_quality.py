@@ -722,3 +722,29 @@ def test_pros_are_professionals(assistant):
 def test_a_slogan_aimed_for_is_what_the_notice_says_to_achieve(assistant, history, question):
     answer = assistant.ask(question, history=history)
     assert not answer.abstained and answer.citations[0].passage_id == "s05-03-suining"
+
+
+@pytest.mark.parametrize("history, question, passage, earlier", [
+    (["What did Shaoguan do to exchange teachers between urban and rural schools?"],
+     "Which other city in that section worked on improving teachers?", "s13-04-pingxiang", "s13-03-shaoguan"),
+    (["What sponge city facilities did Suining put in place?"],
+     "Which other place in that section worked on flood control?", "s05-02-jintang", "s05-03-suining"),
+])
+def test_which_other_place_leaves_the_earlier_one_out(assistant, history, question, passage, earlier):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and passage in ids(answer)[:2] and earlier not in ids(answer)
+
+
+def test_the_other_one_takes_the_topic_of_the_turn_before(assistant):
+    history = ["Which two places in section (xiii) worked on urban-rural education?", "What did Shaoguan do?"]
+    answer = assistant.ask("and the other one?", history=history)
+    assert "s13-04-pingxiang" in ids(answer)[:5] and "s13-03-shaoguan" not in ids(answer)
+
+
+def test_every_urban_renewal_example_is_a_list_of_section_4(assistant):
+    answer = assistant.ask("Give me every urban renewal example in the notice.")
+    assert {f"s04-0{i}" for i in range(1, 6)} <= {i[:6] for i in ids(answer)[:6]}
+
+
+def test_a_schools_principal_is_a_person_the_notice_never_names(assistant):
+    assert assistant.ask("Who is the principal of the Qiongzhong Affiliated High School?").abstained
