@@ -302,6 +302,10 @@ def should_abstain(
         return True
     if evidence.region_best is None or evidence.region_best >= region_threshold:
         return False
-    # the place's passage carries the question's words, though the model matches it weakly ("keep fit" / "fitness")
+    # the place's passage carries the question's words, though the model matches it weakly ("keep fit" / "fitness");
+    # for a figure (which it gives: ``figure_missing`` is checked above), every one of two or more of them
+    # ("and in how many districts did it lower the threshold?" after "What did Nanjing do about household registration?")
     carried = evidence.coverage is not None and evidence.coverage >= region_coverage_override
-    return evidence.figure or not carried
+    if evidence.figure:
+        return not (evidence.coverage is not None and evidence.coverage >= 1.0 and len(evidence.topic_words) >= 2)
+    return not carried

@@ -748,3 +748,9 @@ def test_every_urban_renewal_example_is_a_list_of_section_4(assistant):
 
 def test_a_schools_principal_is_a_person_the_notice_never_names(assistant):
     assert assistant.ask("Who is the principal of the Qiongzhong Affiliated High School?").abstained
+
+
+def test_a_follow_up_figure_beside_every_topic_word_of_the_places_passage_is_answered(assistant):
+    answer = assistant.ask("and in how many districts did it lower the threshold?",
+                           history=["What did Nanjing do about household registration?"])
+    assert not answer.abstained and "six municipal districts" in answer.answer
