@@ -654,26 +654,38 @@ def test_what_else_as_part_of_what_was_given_stays_with_it(assistant):
     assert answer.citations[0].passage_id == "s05-01-yingde" and "large medical equipment" in answer.answer
 
 
+# this round's blind sets (gk-hp): questions refused, and questions answered from a given passage
+
 @pytest.mark.parametrize("question", [
     "What is Germany's policy on rent control?",  # the notice names Germany only in Haiyan's park
     "What housing subsidies does Germany offer to low-income families?",
     "What's the capital of Denmark?",
+    "What is the name of the Grade 3B general hospital in Zhucheng?",  # a kind of hospital, no name
+    "What is the name of the hospital Yingde renovated?",
+    "What's the name of the bank that issued Zibo's digital agriculture loans?",  # "banks", none named
+    "How many yuan did Jiang'an spend on renovating its old neighborhoods?",  # a sum: 70 neighbourhoods is none
+    "What's the annual output value of Tongnan's lemon industry?",  # no output is given anywhere
+    "Who is the principal of the Qiongzhong Affiliated High School?",  # a person the notice never names
 ])
-def test_a_country_the_notice_only_glosses_is_an_unknown_place(assistant, question):
+def test_questions_of_this_round_the_notice_does_not_answer(assistant, question):
     assert assistant.ask(question).abstained
 
 
-def test_a_country_beside_its_glossed_park_is_haiyan(assistant):
-    answer = assistant.ask("Which pilot set up industrial parks with Germany?")
-    assert not answer.abstained and answer.citations[0].passage_id == "s06-03-haiyan"
-
-
-@pytest.mark.parametrize("question, passage", [
-    ("What topic is section 9 (marked (ix)) about?", "s09-lead"),
-    ("What topic does section 11, labelled (k), cover?", "s11-lead"),
+@pytest.mark.parametrize("history, question, passage", [
+    ([], "Which pilot set up industrial parks with Germany?", "s06-03-haiyan"),  # beside its glossed park
+    ([], "What topic is section 9 (marked (ix)) about?", "s09-lead"),  # the printed label asks nothing more
+    ([], "What topic does section 11, labelled (k), cover?", "s11-lead"),
+    ([], "What is the name of the university the new high school in Qiongzhong is affiliated with?",
+     "s02-02-qiongzhong"),  # "Huazhong Normal University": a name of that kind
+    ([], "What's the name of the hospital Meihekou brought in as a high-end medical resource?", "s06-02-meihekou"),
+    ([], "What's the goal slogan of Suining's sponge city work?", "s05-03-suining"),  # a goal: what it says to "achieve"
+    (["Which places in Sichuan worked on flood control?", "What did Suining do?"],
+     "what's the slogan they're aiming for?", "s05-03-suining"),
+    (["Tell me about the 'new villagers' scheme in Chengdu"],
+     "and how many pros did it bring into the villages?", "s11-03-pidu-district"),  # pros: professionals
 ])
-def test_a_section_with_its_printed_label_is_answered(assistant, question, passage):
-    answer = assistant.ask(question)
+def test_questions_of_this_round_answered_from_their_passage(assistant, history, question, passage):
+    answer = assistant.ask(question, history=history)
     assert not answer.abstained and answer.citations[0].passage_id == passage
 
 
@@ -683,45 +695,9 @@ def test_a_list_whose_lead_in_is_ahead_by_the_model_is_that_sections_list(assist
     assert {"s13-01-jiashan", "s13-02-dengfeng", "s13-03-shaoguan", "s13-04-pingxiang"} <= set(ids(answer)[:5])
 
 
-@pytest.mark.parametrize("question", [
-    "What is the name of the Grade 3B general hospital in Zhucheng?",  # a kind of hospital, no name
-    "What is the name of the hospital Yingde renovated?",
-    "What's the name of the bank that issued Zibo's digital agriculture loans?",  # "banks", none named
-])
-def test_an_institutions_name_the_notice_never_gives_is_not_answered(assistant, question):
-    assert assistant.ask(question).abstained
-
-
-@pytest.mark.parametrize("question, passage", [
-    ("What is the name of the university the new high school in Qiongzhong is affiliated with?", "s02-02-qiongzhong"),
-    ("What's the name of the hospital Meihekou brought in as a high-end medical resource?", "s06-02-meihekou"),
-])
-def test_an_institutions_name_the_notice_gives_is_answered(assistant, question, passage):
-    answer = assistant.ask(question)
-    assert not answer.abstained and answer.citations[0].passage_id == passage
-
-
-@pytest.mark.parametrize("question", [
-    "How many yuan did Jiang'an spend on renovating its old neighborhoods?",  # a sum: 70 neighbourhoods is none
-    "What's the annual output value of Tongnan's lemon industry?",  # no output is given anywhere
-])
-def test_figures_of_another_kind_answer_no_count_of_this_round(assistant, question):
-    assert assistant.ask(question).abstained
-
-
-def test_pros_are_professionals(assistant):
-    answer = assistant.ask("and how many pros did it bring into the villages?",
-                           history=["Tell me about the 'new villagers' scheme in Chengdu"])
-    assert not answer.abstained and answer.citations[0].passage_id == "s11-03-pidu-district"
-
-
-@pytest.mark.parametrize("history, question", [
-    ([], "What's the goal slogan of Suining's sponge city work?"),  # a goal: what the notice says to "achieve"
-    (["Which places in Sichuan worked on flood control?", "What did Suining do?"], "what's the slogan they're aiming for?"),
-])
-def test_a_slogan_aimed_for_is_what_the_notice_says_to_achieve(assistant, history, question):
-    answer = assistant.ask(question, history=history)
-    assert not answer.abstained and answer.citations[0].passage_id == "s05-03-suining"
+def test_every_urban_renewal_example_is_a_list_of_section_4(assistant):
+    answer = assistant.ask("Give me every urban renewal example in the notice.")
+    assert {f"s04-0{i}" for i in range(1, 6)} <= {i[:6] for i in ids(answer)[:6]}
 
 
 @pytest.mark.parametrize("history, question, passage, earlier", [
@@ -739,15 +715,6 @@ def test_the_other_one_takes_the_topic_of_the_turn_before(assistant):
     history = ["Which two places in section (xiii) worked on urban-rural education?", "What did Shaoguan do?"]
     answer = assistant.ask("and the other one?", history=history)
     assert "s13-04-pingxiang" in ids(answer)[:5] and "s13-03-shaoguan" not in ids(answer)
-
-
-def test_every_urban_renewal_example_is_a_list_of_section_4(assistant):
-    answer = assistant.ask("Give me every urban renewal example in the notice.")
-    assert {f"s04-0{i}" for i in range(1, 6)} <= {i[:6] for i in ids(answer)[:6]}
-
-
-def test_a_schools_principal_is_a_person_the_notice_never_names(assistant):
-    assert assistant.ask("Who is the principal of the Qiongzhong Affiliated High School?").abstained
 
 
 def test_a_follow_up_figure_beside_every_topic_word_of_the_places_passage_is_answered(assistant):
