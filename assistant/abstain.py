@@ -171,9 +171,8 @@ def _bare_gloss(word: str, question: str) -> bool:
     "What is Germany's policy on rent control?" is not about Haiyan's
     "European (Germany) Industrial Park"; "Which pilot set up industrial
     parks with Germany?" is, and so is one naming Denmark too (the same sentence's)."""
-    key = word.casefold()
-    glossed = [words for gloss, words in _glosses().items() if gloss.startswith(key) and len(gloss) - len(key) <= 2]
-    return bool(glossed) and not glossed[0] & {stem(w) for w in content_words(question)}
+    glossed = next((words for gloss, words in _glosses().items() if _same_name(word, gloss)), None)
+    return glossed is not None and not glossed & {stem(w) for w in content_words(question)}
 
 
 _FOREIGN_ABBREVIATIONS = re.compile(r"(?<![\w'])(US|USA|UK|EU|UAE)(?![\w'])")  # "in the US": capitals, no capitalised word
@@ -203,8 +202,15 @@ def unknown_names(question: str) -> tuple[str, ...]:
 def _adjective_of_known(word: str) -> bool:
     """Is ``word`` a name the notice uses with up to two more letters, as a
     people's adjective is its country's name ("German" -> "Germany")?"""
+    return any(_same_name(word, w) for w in _capitalised_notice_words())
+
+
+def _same_name(word: str, name: str) -> bool:
+    """Is ``word`` (five letters or more) the case-folded ``name``, or it
+    without up to two last letters, as a people's adjective is its
+    country's name ("German" -> "germany")?"""
     key = word.casefold()
-    return len(key) >= 5 and any(w.startswith(key) and len(w) - len(key) <= 2 for w in _capitalised_notice_words())
+    return len(key) >= 5 and name.startswith(key) and len(name) - len(key) <= 2
 
 
 @lru_cache(maxsize=1)
@@ -305,7 +311,6 @@ def should_abstain(
     # the place's passage carries the question's words, though the model matches it weakly ("keep fit" / "fitness");
     # for a figure (which it gives: ``figure_missing`` is checked above), every one of two or more of them
     # ("and in how many districts did it lower the threshold?" after "What did Nanjing do about household registration?")
-    carried = evidence.coverage is not None and evidence.coverage >= region_coverage_override
     if evidence.figure:
         return not (evidence.coverage is not None and evidence.coverage >= 1.0 and len(evidence.topic_words) >= 2)
-    return not carried
+    return not (evidence.coverage is not None and evidence.coverage >= region_coverage_override)
